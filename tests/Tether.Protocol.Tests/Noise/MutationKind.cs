@@ -1,0 +1,10 @@
+namespace Tether.Protocol.Tests.Noise;
+
+internal enum MutationKind
+{
+    FlipBit,
+    Truncate,
+    Extend,
+    Swap,
+    Replay,
+}

@@ -1,0 +1,23 @@
+import { InvalidArgumentError } from './errors.js';
+import type { Bytes } from './bytes.js';
+
+const HEX_DIGITS = '0123456789abcdef';
+
+export function toHex(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] ?? 0;
+    out += HEX_DIGITS[b >> 4]! + HEX_DIGITS[b & 15]!;
+  }
+  return out;
+}
+
+/** Strict: even length, hex digits only (either case). The error never echoes the input, which may be a key. */
+export function fromHex(hex: string): Bytes {
+  if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) {
+    throw new InvalidArgumentError(`invalid hex string of length ${hex.length}`);
+  }
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return out;
+}
