@@ -52,20 +52,24 @@ if ((${#broken[@]} == 0)); then
   count_dotnet "$logs/trx"
   [[ $rc -eq 0 ]] || broken+=("dotnet test (exit $rc)")
 
+  step "benchmark harness (quick smoke run; figures not for quoting)"
+  dotnet run --no-build --project bench/Tether.Bench -- --quick > "$logs/bench-quick.log" 2>&1 \
+    && tail -n 4 "$logs/bench-quick.log" || broken+=("benchmark smoke run")
+
   step "web Noise vectors (Node)"
   (cd web && node build/test/vectors-cli.js) || broken+=("web Noise vectors, Node")
 
   step "web tests (Node)"
   (cd web && node --test --test-reporter=spec $(find build/test -name '*.test.js' | sort)) > "$logs/web-node.log" 2>&1
   rc=$?
-  grep -aE 'noise vectors|^ℹ|✖' "$logs/web-node.log" | head -n 100
+  grep -aE 'noise vectors|protocol known answers|^ℹ|✖' "$logs/web-node.log" | head -n 100
   count_node "$logs/web-node.log"
   [[ $rc -eq 0 ]] || broken+=("web tests, Node (exit $rc)")
 
   step "web tests (headless Chromium)"
   (cd web && node --test --test-reporter=spec $(find build/test-browser -name '*.test.js' | sort)) > "$logs/web-chromium.log" 2>&1
   rc=$?
-  grep -aE 'noise vectors|^ℹ|✖' "$logs/web-chromium.log" | head -n 100
+  grep -aE 'noise vectors|protocol known answers|^ℹ|✖' "$logs/web-chromium.log" | head -n 100
   count_node "$logs/web-chromium.log"
   [[ $rc -eq 0 ]] || broken+=("web tests, Chromium (exit $rc)")
 fi

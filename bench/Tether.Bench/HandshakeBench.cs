@@ -45,10 +45,10 @@ internal static class HandshakeBench
         }
 
         var total = (double)opsPerRound * rounds;
-        var b = Median(baseline);
+        var b = Measurement.Median(baseline);
         return (
-            new Comparison("IK handshake, initiator (device)", b, Median(initiator), baseAlloc / total, hsAlloc / total / 2),
-            new Comparison("IK handshake, responder (host)", b, Median(responder), baseAlloc / total, hsAlloc / total / 2));
+            new Comparison("IK handshake, initiator (device)", b, Measurement.Median(initiator), baseAlloc / total, hsAlloc / total / 2),
+            new Comparison("IK handshake, responder (host)", b, Measurement.Median(responder), baseAlloc / total, hsAlloc / total / 2));
     }
 
     /// <summary>Each op: one key generation and four X25519 agreements, as one role of IK does.</summary>
@@ -97,12 +97,5 @@ internal static class HandshakeBench
 
         var nanosPerTick = 1e9 / Stopwatch.Frequency;
         return (initiatorTicks * nanosPerTick, responderTicks * nanosPerTick);
-    }
-
-    private static double Median(double[] values)
-    {
-        var sorted = (double[])values.Clone();
-        Array.Sort(sorted);
-        return sorted[sorted.Length / 2];
     }
 }

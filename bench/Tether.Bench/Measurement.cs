@@ -42,7 +42,7 @@ internal static class Measurement
         return (elapsed.TotalNanoseconds / ops, allocated);
     }
 
-    private static double Median(double[] values)
+    public static double Median(double[] values)
     {
         var sorted = (double[])values.Clone();
         Array.Sort(sorted);

@@ -1,10 +1,12 @@
 /**
  * Runs the Noise implementation inside headless Chromium (Debian's /usr/bin/chromium, or
- * CHROMIUM_PATH). Prints `noise vectors (chromium): P passed, F failed, S skipped`.
+ * CHROMIUM_PATH). Prints `noise vectors (chromium): P passed, F failed, S skipped` and
+ * `protocol known answers (chromium): P passed, F failed, S skipped`.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { KatTally } from '../test/vectors/kat.js';
 import type * as Suite from './page/browser-suite.js';
 import { startStaticServer } from './static-server.js';
 
@@ -26,7 +28,15 @@ async function inPage<K extends keyof SuiteModule>(name: K): Promise<Awaited<Ret
   ) as Promise<Awaited<ReturnType<SuiteModule[K]>>>;
 }
 
-describe('Noise in headless Chromium', { timeout: 120_000 }, () => {
+/** Prints each failure and the summary line; a run with a failure, or with nothing passed, fails. */
+function assertTally({ summary, line }: { summary: KatTally; line: string }): void {
+  for (const failure of summary.failures) console.error(failure);
+  console.log(line);
+  assert.equal(summary.failed, 0);
+  assert.ok(summary.passed > 0);
+}
+
+describe('Noise and the protocol in headless Chromium', { timeout: 120_000 }, () => {
   before(async () => {
     server = await startStaticServer();
     browser = await chromium.launch({
@@ -50,11 +60,11 @@ describe('Noise in headless Chromium', { timeout: 120_000 }, () => {
   });
 
   test('every supported Noise vector passes in Chromium', async () => {
-    const { summary, line } = await inPage('runVectorSuite');
-    for (const failure of summary.failures) console.error(failure);
-    console.log(line);
-    assert.equal(summary.failed, 0);
-    assert.ok(summary.passed > 0);
+    assertTally(await inPage('runVectorSuite'));
+  });
+
+  test('every case of the protocol known-answer files passes in Chromium', async () => {
+    assertTally(await inPage('runProtocolKnownAnswers'));
   });
 
   test('X25519 in Chromium matches every valid Wycheproof case and refuses low-order points', async () => {

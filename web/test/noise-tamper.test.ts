@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { type Transport } from '../src/noise/index.js';
+import { type NoiseErrorCode, type Transport } from '../src/noise/index.js';
 import { rejectsWithNoise } from './support/assert-noise.js';
 import { fixedParties, handshakePair, session, text, type Parties } from './support/sessions.js';
 
@@ -44,23 +44,28 @@ function mutations(message: Uint8Array): [string, Uint8Array][] {
   return out;
 }
 
+/** Each mutation of `message`, read by a fresh reader, is refused with a NoiseError of one of `codes`. */
+async function everyMutationRefused(message: Uint8Array, read: (mutated: Uint8Array) => Promise<unknown>, codes: readonly NoiseErrorCode[]): Promise<void> {
+  for (const [what, mutated] of mutations(message)) {
+    const error = await rejectsWithNoise(read(mutated));
+    assert.ok(codes.includes(error.code), `${what}: ${error.code}`);
+  }
+}
+
+// A mutated public key may land on a low-order point, which DH refuses before any AEAD runs.
+const HANDSHAKE_CODES: readonly NoiseErrorCode[] = ['decryption_failed', 'malformed_message', 'weak_public_key'];
+
 describe('tampered handshake messages', () => {
   test('every flipped, truncated or extended first IK message is refused with a NoiseError', async () => {
     const original = await firstMessage();
     assert.deepEqual(await readFirst(original), PAYLOAD);
-    for (const [what, mutated] of mutations(original)) {
-      const error = await rejectsWithNoise(readFirst(mutated));
-      assert.ok(['decryption_failed', 'malformed_message', 'weak_public_key'].includes(error.code), `${what}: ${error.code}`);
-    }
+    await everyMutationRefused(original, readFirst, HANDSHAKE_CODES);
   });
 
   test('every flipped, truncated or extended second IK message is refused with a NoiseError', async () => {
     const original = await secondMessage();
     assert.deepEqual(await readSecond(original), PAYLOAD);
-    for (const [what, mutated] of mutations(original)) {
-      const error = await rejectsWithNoise(readSecond(mutated));
-      assert.ok(['decryption_failed', 'malformed_message', 'weak_public_key'].includes(error.code), `${what}: ${error.code}`);
-    }
+    await everyMutationRefused(original, readSecond, HANDSHAKE_CODES);
   });
 
   test('a first message replayed as the response, or a response replayed twice, is refused', async () => {
@@ -91,11 +96,7 @@ describe('tampered transport messages', () => {
 
   test('every flipped, truncated or extended transport message is refused with a NoiseError', async () => {
     const sample = await (await open()).initiator.encrypt(text('transport'));
-    for (const [what, mutated] of mutations(sample)) {
-      const { responder } = await open();
-      const error = await rejectsWithNoise(responder.decrypt(mutated));
-      assert.ok(['decryption_failed', 'malformed_message'].includes(error.code), `${what}: ${error.code}`);
-    }
+    await everyMutationRefused(sample, async (mutated) => (await open()).responder.decrypt(mutated), ['decryption_failed', 'malformed_message']);
   });
 
   test('a replayed transport message is refused', async () => {

@@ -7,7 +7,8 @@ namespace Tether.Protocol.Records;
 /// </summary>
 /// <remarks>
 /// One instance per host session; it outlives connections. It holds at most <see cref="MaxBytes"/>
-/// of message bytes (16 MiB by default, the spec's bound). When a new message would exceed that,
+/// (<see cref="MaxUnacknowledgedBytes"/> by default, the spec's bound), each message counting its length plus
+/// <see cref="PerMessageCharge"/>. When a new message would exceed that,
 /// nothing is dropped (that would break the no-loss guarantee): <see cref="TryAppend"/> refuses it
 /// with <c>outbound-full</c>, counts the refusal in <see cref="RefusedWhileFull"/>, and the caller
 /// waits for acknowledgements. Not thread-safe; the connection's send loop owns it.
@@ -15,10 +16,17 @@ namespace Tether.Protocol.Records;
 public sealed class OutboundLog
 {
     /// <summary>
-    /// 16 MiB (§4.3): four largest messages, or minutes of streamed output during an outage. A peer
-    /// further behind than that is stalled, and the producer waits rather than the host's memory growing.
+    /// Four largest messages with their charges, 16 MiB + 256 bytes (§4.3): minutes of streamed output
+    /// during an outage. A peer further behind than that is stalled, and the producer waits rather
+    /// than the host's memory growing.
     /// </summary>
-    public const long MaxUnacknowledgedBytes = 4L * Chunker.MaxMessageBytes;
+    public const long MaxUnacknowledgedBytes = 4L * (Chunker.MaxMessageBytes + PerMessageCharge);
+
+    /// <summary>
+    /// What each kept message costs beyond its bytes (§4.3): without it, a flood of empty messages
+    /// would pass a bound that counts bytes only.
+    /// </summary>
+    public const int PerMessageCharge = 64;
 
     private readonly Queue<OutboundMessage> _unacknowledged = new();
 
@@ -30,13 +38,14 @@ public sealed class OutboundLog
 
     /// <summary>A log with a tighter bound.</summary>
     /// <param name="maxBytes">
-    /// The most unacknowledged message bytes kept: at least <see cref="Chunker.MaxMessageBytes"/>, so
-    /// an empty log accepts any legal message, and at most <see cref="MaxUnacknowledgedBytes"/>.
+    /// The most unacknowledged bytes kept (with <see cref="PerMessageCharge"/> per message): at least
+    /// one largest message and its charge, so an empty log accepts any legal message, and at most
+    /// <see cref="MaxUnacknowledgedBytes"/>.
     /// </param>
     /// <exception cref="ArgumentOutOfRangeException">The bound is outside that range.</exception>
     public OutboundLog(long maxBytes)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, Chunker.MaxMessageBytes);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, Chunker.MaxMessageBytes + PerMessageCharge);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxBytes, MaxUnacknowledgedBytes);
         MaxBytes = maxBytes;
     }
@@ -53,7 +62,7 @@ public sealed class OutboundLog
     /// <summary>How many messages are kept, waiting for the peer's ack.</summary>
     public int UnacknowledgedCount => _unacknowledged.Count;
 
-    /// <summary>How many message bytes are kept, waiting for the peer's ack.</summary>
+    /// <summary>The bytes charged for the kept messages: their lengths plus <see cref="PerMessageCharge"/> each.</summary>
     public long UnacknowledgedBytes { get; private set; }
 
     /// <summary>How many messages <see cref="TryAppend"/> refused with <c>outbound-full</c>.</summary>
@@ -84,7 +93,7 @@ public sealed class OutboundLog
             throw RecordExceptions.SequenceExhausted();
         }
 
-        if (UnacknowledgedBytes + message.Length > MaxBytes)
+        if (UnacknowledgedBytes + message.Length + PerMessageCharge > MaxBytes)
         {
             RefusedWhileFull++;
             error = RecordError.OutboundFull;
@@ -93,7 +102,7 @@ public sealed class OutboundLog
 
         seq = ++HighestSent;
         _unacknowledged.Enqueue(new OutboundMessage(seq, message.ToArray()));
-        UnacknowledgedBytes += message.Length;
+        UnacknowledgedBytes += message.Length + PerMessageCharge;
         error = RecordError.None;
         return true;
     }
@@ -129,7 +138,7 @@ public sealed class OutboundLog
         while (_unacknowledged.TryPeek(out var oldest) && oldest.Seq <= ack)
         {
             _unacknowledged.Dequeue();
-            UnacknowledgedBytes -= oldest.Message.Length;
+            UnacknowledgedBytes -= oldest.Message.Length + PerMessageCharge;
         }
 
         error = RecordError.None;

@@ -54,7 +54,7 @@ public enum RecordError
     AckAhead,
 
     /// <summary>
-    /// <c>outbound-full</c>: appending would take the unacknowledged messages over 16 MiB. Not a
+    /// <c>outbound-full</c>: appending would take the unacknowledged messages over their bound. Not a
     /// protocol violation: the caller waits for acknowledgements and tries again.
     /// </summary>
     OutboundFull,

@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Text;
 using Tether.Protocol.Tests.Noise;
-
 using Tether.Protocol.Tests.Support;
 
 namespace Tether.Protocol.Tests.CrossLanguage;

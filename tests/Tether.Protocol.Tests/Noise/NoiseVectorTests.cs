@@ -1,6 +1,5 @@
 using Tether.Protocol.Noise;
 using Xunit.Abstractions;
-
 using Tether.Protocol.Tests.Support;
 
 namespace Tether.Protocol.Tests.Noise;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Tether.Protocol.Noise;
 using Xunit.Abstractions;
-
 using Tether.Protocol.Tests.Support;
 
 namespace Tether.Protocol.Tests.Noise;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Tether.Protocol.Pairing;
-
 using Tether.Protocol.Tests.Support;
 
 namespace Tether.Protocol.Tests.Pairing;

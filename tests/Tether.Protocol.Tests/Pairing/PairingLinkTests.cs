@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
 using Tether.Protocol.Pairing;
-
 using Tether.Protocol.Tests.Support;
 
 namespace Tether.Protocol.Tests.Pairing;

@@ -1,5 +1,4 @@
 using Tether.Protocol.Pairing;
-
 using Tether.Protocol.Tests.Support;
 
 namespace Tether.Protocol.Tests.Pairing;

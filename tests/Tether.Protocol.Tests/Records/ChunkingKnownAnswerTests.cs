@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Tether.Protocol.Records;
-
 using Tether.Protocol.Tests.Support;
 
 namespace Tether.Protocol.Tests.Records;

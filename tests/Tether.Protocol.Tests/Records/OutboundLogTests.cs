@@ -17,7 +17,7 @@ public sealed class OutboundLogTests
         Assert.Equal([1UL, 2UL, 3UL], [a, b, c]);
         Assert.Equal(3UL, log.HighestSent);
         Assert.Equal(3, log.UnacknowledgedCount);
-        Assert.Equal(3, log.UnacknowledgedBytes);
+        Assert.Equal(3 + (3 * OutboundLog.PerMessageCharge), log.UnacknowledgedBytes);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class OutboundLogTests
 
         Assert.Equal([3UL, 4UL], log.GetUnacknowledged().Select(m => m.Seq));
         Assert.Equal(2UL, log.PeerAck);
-        Assert.Equal(2, log.UnacknowledgedBytes);
+        Assert.Equal(2 + (2 * OutboundLog.PerMessageCharge), log.UnacknowledgedBytes);
     }
 
     [Fact]
@@ -116,10 +116,10 @@ public sealed class OutboundLogTests
     }
 
     [Fact]
-    public void TheLogHoldsAtMost16MiBAndRefusesTheAppendThatWouldExceedIt()
+    public void TheLogHoldsFourLargestMessagesAndRefusesTheAppendThatWouldExceedIt()
     {
         var log = new OutboundLog();
-        Assert.Equal(16L * 1024 * 1024, log.MaxBytes);
+        Assert.Equal((16L * 1024 * 1024) + (4 * 64), log.MaxBytes);
         var largest = new byte[Chunker.MaxMessageBytes];
         for (var i = 0; i < 4; i++)
         {
@@ -142,11 +142,11 @@ public sealed class OutboundLogTests
     [Fact]
     public void ATighterBoundIsRespected()
     {
-        var log = new OutboundLog(maxBytes: Chunker.MaxMessageBytes);
+        var log = new OutboundLog(maxBytes: Chunker.MaxMessageBytes + (2 * OutboundLog.PerMessageCharge));
         Assert.True(log.TryAppend(new byte[Chunker.MaxMessageBytes - 1], out _, out _));
         Assert.True(log.TryAppend([1], out _, out _));
-        Assert.False(log.TryAppend([2], out _, out _));
-        Assert.Equal(Chunker.MaxMessageBytes, log.UnacknowledgedBytes);
+        Assert.False(log.TryAppend([], out _, out _));
+        Assert.Equal(Chunker.MaxMessageBytes + (2 * OutboundLog.PerMessageCharge), log.UnacknowledgedBytes);
 
         Assert.True(log.TryAcknowledge(2, out _));
         Assert.Equal(0, log.UnacknowledgedBytes);
@@ -154,10 +154,23 @@ public sealed class OutboundLogTests
     }
 
     [Theory]
-    [InlineData(Chunker.MaxMessageBytes - 1)]
+    [InlineData(Chunker.MaxMessageBytes + OutboundLog.PerMessageCharge - 1)]
     [InlineData(OutboundLog.MaxUnacknowledgedBytes + 1)]
     public void ABoundOutsideItsRangeIsACallerBug(long maxBytes) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new OutboundLog(maxBytes));
+
+    [Fact]
+    public void ManyEmptyMessagesAreBoundedByTheirCharge()
+    {
+        var log = new OutboundLog(maxBytes: Chunker.MaxMessageBytes + OutboundLog.PerMessageCharge);
+        var accepted = 0;
+        while (log.TryAppend([], out _, out _))
+        {
+            accepted++;
+        }
+
+        Assert.Equal((Chunker.MaxMessageBytes / OutboundLog.PerMessageCharge) + 1, accepted);
+    }
 
     [Fact]
     public void TheLogKeepsItsOwnCopyOfEachMessage()

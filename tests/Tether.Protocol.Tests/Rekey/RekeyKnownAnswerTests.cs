@@ -1,14 +1,13 @@
 using System.Text.Json;
 using Tether.Protocol.Rekey;
-
 using Tether.Protocol.Tests.Support;
 
 namespace Tether.Protocol.Tests.Rekey;
 
 /// <summary>
 /// The policy parts of tests/vectors/rekey.json (docs/protocol.md §5): <c>defaults</c>,
-/// <c>policy</c> and <c>invalidOptions</c>. Its <c>rekey</c> array needs the Noise cipher and is
-/// checked with the Noise tests.
+/// <c>policy</c> and <c>invalidOptions</c>. Its <c>rekey</c> array is checked by
+/// <see cref="Noise.CipherRekeyKnownAnswerTests"/>.
 /// </summary>
 public sealed class RekeyKnownAnswerTests
 {

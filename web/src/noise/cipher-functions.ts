@@ -1,7 +1,7 @@
-import type { Bytes } from './bytes.js';
+import type { Bytes } from '../shared/bytes.js';
 import { DecryptionFailedError, UnsupportedCipherError } from './errors.js';
 import type { CipherName } from './protocol-name.js';
-import { subtle } from './subtle.js';
+import { subtle } from '../shared/subtle.js';
 
 /** Cipher key length and AEAD tag length for both Noise ciphers (section 5.1). */
 export const KEY_LEN = 32;

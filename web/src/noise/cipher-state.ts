@@ -1,4 +1,4 @@
-import { copyBytes, EMPTY, type Bytes } from './bytes.js';
+import { copyBytes, EMPTY, type Bytes } from '../shared/bytes.js';
 import { KEY_LEN, type CipherFunction } from './cipher-functions.js';
 import { DecryptionFailedError, InvalidArgumentError, NonceExhaustedError, PoisonedStateError } from './errors.js';
 import { setNonceForTesting } from './internal.js';

@@ -1,6 +1,6 @@
-import { concatBytes, copyBytes, isAllZero, type Bytes } from './bytes.js';
+import { concatBytes, copyBytes, isAllZero, type Bytes } from '../shared/bytes.js';
 import { InvalidArgumentError, WeakPublicKeyError } from './errors.js';
-import { subtle } from './subtle.js';
+import { subtle } from '../shared/subtle.js';
 
 /** DHLEN for Curve25519 (section 12.1). */
 export const DH_LEN = 32;

@@ -1,6 +1,10 @@
+import { CodedError } from '../shared/errors.js';
+
 /**
  * Every failure of the Noise layer is a NoiseError with a stable `code`, so callers can switch on
  * the code without string-matching messages. Messages never contain key bytes or plaintext.
+ * The one exception is a runtime with no WebCrypto at all: WebCryptoUnavailableError
+ * (../shared/errors.ts), shared with the protocol layer.
  */
 export type NoiseErrorCode =
   | 'unsupported_protocol'
@@ -15,15 +19,7 @@ export type NoiseErrorCode =
   | 'weak_public_key'
   | 'unsupported_cipher';
 
-export class NoiseError extends Error {
-  readonly code: NoiseErrorCode;
-
-  constructor(code: NoiseErrorCode, message: string) {
-    super(message);
-    this.code = code;
-    this.name = new.target.name;
-  }
-}
+export class NoiseError extends CodedError<NoiseErrorCode> {}
 
 /** The protocol name is not `Noise_<pattern>_25519_<AESGCM|ChaChaPoly>_SHA256` or names an unknown pattern. */
 export class UnsupportedProtocolError extends NoiseError {

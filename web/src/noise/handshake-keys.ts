@@ -1,4 +1,4 @@
-import { copyBytes, type Bytes } from './bytes.js';
+import { copyBytes, type Bytes } from '../shared/bytes.js';
 import { DH_LEN, type KeyPair } from './dh25519.js';
 import { InvalidArgumentError, MissingKeyError } from './errors.js';
 import type { HandshakePattern } from './patterns.js';

@@ -1,4 +1,4 @@
-import { concatBytes, copyBytes, type Bytes } from './bytes.js';
+import { concatBytes, copyBytes, type Bytes } from '../shared/bytes.js';
 import { getCipher, TAG_LEN } from './cipher-functions.js';
 import { dh, DH_LEN, generateKeyPair, type KeyPair } from './dh25519.js';
 import { MalformedMessageError, MessageTooLargeError, OutOfTurnError, PoisonedStateError } from './errors.js';

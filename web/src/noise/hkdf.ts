@@ -1,5 +1,5 @@
-import { concatBytes, type Bytes } from './bytes.js';
-import { subtle } from './subtle.js';
+import { concatBytes, type Bytes } from '../shared/bytes.js';
+import { subtle } from '../shared/subtle.js';
 
 /** HASHLEN for SHA-256 (section 12.3). */
 export const HASH_LEN = 32;

@@ -13,5 +13,6 @@ export { resolvePattern, BASE_PATTERN_NAMES, type HandshakePattern, type Message
 export { PSK_LEN } from './handshake-keys.js';
 export { MAX_MESSAGE_LEN } from './limits.js';
 export { HASH_LEN } from './hkdf.js';
-export { toHex, fromHex } from './hex.js';
+export { toHex, fromHex } from '../shared/hex.js';
 export * from './errors.js';
+export { CodedError, InvalidHexError, WebCryptoUnavailableError } from '../shared/errors.js';

@@ -1,4 +1,4 @@
-import { concatBytes, EMPTY, type Bytes } from './bytes.js';
+import { concatBytes, EMPTY, type Bytes } from '../shared/bytes.js';
 import { CipherState } from './cipher-state.js';
 import type { CipherFunction } from './cipher-functions.js';
 import { HASH_LEN, hkdf, sha256 } from './hkdf.js';

@@ -1,4 +1,4 @@
-import { copyBytes, EMPTY, type Bytes } from './bytes.js';
+import { copyBytes, EMPTY, type Bytes } from '../shared/bytes.js';
 import type { CipherState } from './cipher-state.js';
 import { TAG_LEN } from './cipher-functions.js';
 import { MalformedMessageError, MessageTooLargeError, OutOfTurnError, PoisonedStateError } from './errors.js';

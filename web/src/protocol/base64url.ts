@@ -1,4 +1,4 @@
-import type { Bytes } from './binary.js';
+import type { Bytes } from '../shared/bytes.js';
 import { fail, ok, type Result } from './result.js';
 
 /**

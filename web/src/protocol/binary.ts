@@ -7,9 +7,6 @@ import { invalidArgument } from './errors.js';
 export const U64_MAX = (1n << 64n) - 1n;
 export const U16_MAX = 0xffff;
 
-/** Bytes backed by a plain ArrayBuffer: WebCrypto's BufferSource refuses SharedArrayBuffer views. */
-export type Bytes = Uint8Array<ArrayBuffer>;
-
 export function isU64(value: bigint): boolean {
   return value >= 0n && value <= U64_MAX;
 }
@@ -34,11 +31,4 @@ export function writeU16(bytes: Uint8Array, offset: number, value: number): void
 export function writeU64(bytes: Uint8Array, offset: number, value: bigint): void {
   if (!isU64(value)) throw invalidArgument('value is not a u64');
   new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).setBigUint64(offset, value, false);
-}
-
-/** Reads every byte whatever the content, so the time taken does not depend on where a key is non-zero. */
-export function isAllZero(bytes: Uint8Array): boolean {
-  let acc = 0;
-  for (let i = 0; i < bytes.length; i++) acc |= bytes[i] ?? 0;
-  return acc === 0;
 }

@@ -4,10 +4,19 @@
  * The Noise layer is in ../noise/.
  */
 export { decodeBase64url, encodeBase64url } from './base64url.js';
-export { U64_MAX, type Bytes } from './binary.js';
+export type { Bytes } from '../shared/bytes.js';
+export { CodedError, WebCryptoUnavailableError } from '../shared/errors.js';
+export { U64_MAX } from './binary.js';
 export { splitMessage } from './chunker.js';
 export { INVALID_ARGUMENT, ProtocolUsageError } from './errors.js';
-export { MAX_BODY_PER_RECORD, MAX_MESSAGE_BYTES, MAX_NOISE_PLAINTEXT, RECORD_HEADER_LENGTH } from './limits.js';
+export {
+  MAX_BODY_PER_RECORD,
+  MAX_MESSAGE_BYTES,
+  MAX_NOISE_PLAINTEXT,
+  MAX_UNACKED_BYTES,
+  PER_MESSAGE_CHARGE,
+  RECORD_HEADER_LENGTH,
+} from './limits.js';
 export { OutboundLog, type AckError, type OutboundMessage } from './outbound-log.js';
 export {
   encodePairingLink,

@@ -19,7 +19,13 @@ export const MAX_BODY_PER_RECORD = MAX_NOISE_PLAINTEXT - RECORD_HEADER_LENGTH;
 export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
 /**
- * 16 MiB of unacknowledged messages per peer (four of the largest, or minutes of streamed output
- * during an outage). Past it the sender waits for acknowledgements instead of dropping (§4.3).
+ * What each message kept for resend costs beyond its bytes (§4.3): without it, a bound that counted
+ * bytes only would let a flood of empty messages grow the log without limit.
  */
-export const MAX_UNACKED_BYTES = 16 * 1024 * 1024;
+export const PER_MESSAGE_CHARGE = 64;
+
+/**
+ * 4 × (4 MiB + 64): four of the largest messages with their charges, or minutes of streamed output
+ * during an outage (§4.3). Past it the sender waits for acknowledgements instead of dropping.
+ */
+export const MAX_UNACKED_BYTES = 4 * (MAX_MESSAGE_BYTES + PER_MESSAGE_CHARGE);

@@ -1,6 +1,7 @@
-import { isU64, U64_MAX, type Bytes } from './binary.js';
+import type { Bytes } from '../shared/bytes.js';
+import { isU64, U64_MAX } from './binary.js';
 import { ProtocolUsageError } from './errors.js';
-import { MAX_MESSAGE_BYTES, MAX_UNACKED_BYTES } from './limits.js';
+import { MAX_MESSAGE_BYTES, MAX_UNACKED_BYTES, PER_MESSAGE_CHARGE } from './limits.js';
 import { fail, ok, type Result } from './result.js';
 
 /**
@@ -19,8 +20,9 @@ export interface OutboundMessage {
  * peer's cumulative `ack` covers it, so that after a reconnect (a new Noise session) exactly the
  * unacknowledged messages are sent again, each from chunk 0. One per peer, kept across reconnects.
  *
- * It never drops (that would lose messages) and holds at most MAX_UNACKED_BYTES: past that the
- * caller waits for acknowledgements (`canAppend` is false) and `append` refuses with `outbound-full`.
+ * It never drops (that would lose messages) and holds at most MAX_UNACKED_BYTES, each message
+ * counting its length plus PER_MESSAGE_CHARGE: past that the caller waits for acknowledgements
+ * (`canAppend` is false) and `append` refuses with `outbound-full`.
  */
 export class OutboundLog {
   #nextSeq = 1n;
@@ -43,13 +45,14 @@ export class OutboundLog {
     return this.#unacked.length;
   }
 
+  /** The bytes charged for the kept messages: their lengths plus PER_MESSAGE_CHARGE each. */
   get unackedBytes(): number {
     return this.#unackedBytes;
   }
 
-  /** Whether a message of this many bytes fits under MAX_UNACKED_BYTES now. */
+  /** Whether a message of this many bytes, with its charge, fits under MAX_UNACKED_BYTES now. */
   canAppend(byteLength: number): boolean {
-    return this.#unackedBytes + byteLength <= MAX_UNACKED_BYTES;
+    return this.#unackedBytes + charge(byteLength) <= MAX_UNACKED_BYTES;
   }
 
   /**
@@ -68,7 +71,7 @@ export class OutboundLog {
     const entry: OutboundMessage = { seq: this.#nextSeq, message: new Uint8Array(message) };
     this.#nextSeq++;
     this.#unacked.push(entry);
-    this.#unackedBytes += entry.message.length;
+    this.#unackedBytes += charge(entry.message.length);
     return entry;
   }
 
@@ -84,8 +87,9 @@ export class OutboundLog {
     this.#peerAck = ack;
 
     let released = 0;
-    while (released < this.#unacked.length && (this.#unacked[released]?.seq ?? U64_MAX) <= ack) {
-      this.#unackedBytes -= this.#unacked[released]?.message.length ?? 0;
+    for (const entry of this.#unacked) {
+      if (entry.seq > ack) break;
+      this.#unackedBytes -= charge(entry.message.length);
       released++;
     }
     if (released > 0) this.#unacked = this.#unacked.slice(released);
@@ -100,4 +104,9 @@ export class OutboundLog {
   messagesToResend(): readonly OutboundMessage[] {
     return [...this.#unacked];
   }
+}
+
+/** What one kept message counts against MAX_UNACKED_BYTES. */
+function charge(byteLength: number): number {
+  return byteLength + PER_MESSAGE_CHARGE;
 }

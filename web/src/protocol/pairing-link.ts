@@ -1,4 +1,5 @@
-import { isAllZero, isU64 } from './binary.js';
+import { isAllZero } from '../shared/bytes.js';
+import { isU64 } from './binary.js';
 import { decodeBase64url, encodeBase64url } from './base64url.js';
 import { invalidArgument, ProtocolUsageError } from './errors.js';
 import {

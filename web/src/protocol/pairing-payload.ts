@@ -1,4 +1,5 @@
-import { readU16, readU64, writeU16, writeU64, type Bytes } from './binary.js';
+import type { Bytes } from '../shared/bytes.js';
+import { readU16, readU64, writeU16, writeU64 } from './binary.js';
 import { fail, ok, type Result } from './result.js';
 import { Psk, PSK_LENGTH } from './psk.js';
 

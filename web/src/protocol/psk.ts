@@ -1,4 +1,4 @@
-import type { Bytes } from './binary.js';
+import type { Bytes } from '../shared/bytes.js';
 import { invalidArgument, ProtocolUsageError } from './errors.js';
 
 export const PSK_LENGTH = 32;

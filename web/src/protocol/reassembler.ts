@@ -1,4 +1,4 @@
-import type { Bytes } from './binary.js';
+import { concatBytes, type Bytes } from '../shared/bytes.js';
 import { ProtocolUsageError } from './errors.js';
 import { MAX_BODY_PER_RECORD, MAX_MESSAGE_BYTES } from './limits.js';
 import type { AppRecord } from './records.js';
@@ -79,7 +79,7 @@ export class Reassembler {
     }
     if (record.more) return ok({ kind: 'buffered' });
     this.#delivered = record.seq;
-    return ok({ kind: 'delivered', seq: record.seq, message: concat(current.parts ?? [], current.size) });
+    return ok({ kind: 'delivered', seq: record.seq, message: concatBytes(...(current.parts ?? [])) });
   }
 
   /**
@@ -107,14 +107,4 @@ export class Reassembler {
       throw new ProtocolUsageError('receiver-failed', `this receiver failed with ${this.#error} and must not be used again`);
     }
   }
-}
-
-function concat(parts: readonly Uint8Array[], size: number): Bytes {
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }

@@ -1,4 +1,5 @@
-import { isU16, isU64, readU16, readU64, writeU16, writeU64, type Bytes } from './binary.js';
+import type { Bytes } from '../shared/bytes.js';
+import { isU16, isU64, readU16, readU64, writeU16, writeU64 } from './binary.js';
 import { invalidArgument, ProtocolUsageError } from './errors.js';
 import { MAX_BODY_PER_RECORD, MAX_NOISE_PLAINTEXT, RECORD_HEADER_LENGTH } from './limits.js';
 import { fail, ok, type Result } from './result.js';

@@ -1,7 +1,7 @@
 import { readU64 } from './binary.js';
 import { invalidArgument } from './errors.js';
 import { fail, ok, type Result } from './result.js';
-import { subtle } from './subtle.js';
+import { subtle } from '../shared/subtle.js';
 
 /**
  * The short authentication string of docs/protocol.md §3:

@@ -1,9 +1,13 @@
 /**
  * Runs inside headless Chromium (loaded as an ES module from the static server in
  * ../chromium.test.ts). Uses only web APIs: fetch for the vector files, WebCrypto for everything else.
+ * The checks themselves are the Node tests' own Node-free modules (test/vectors, test/protocol/kat).
  */
-import { dh, fromHex, generateKeyPair, HandshakeState, importPrivateKey, isCipherSupported, NoiseError, toHex, WeakPublicKeyError } from '../../src/noise/index.js';
-import { formatSummary, runVectors, vectorsFromDocuments, type VectorSummary } from '../../test/vectors/runner.js';
+import { generateKeyPair, HandshakeState, isCipherSupported, NoiseError, toHex } from '../../src/noise/index.js';
+import { protocolKatSuites } from '../../test/protocol/kat/index.js';
+import { formatTally, tally, type KatTally } from '../../test/vectors/kat.js';
+import { formatSummary, runVectors, vectorsFromDocuments } from '../../test/vectors/runner.js';
+import { wycheproofCases, wycheproofProblems } from '../../test/vectors/wycheproof.js';
 
 async function getJson(url: string): Promise<unknown> {
   const response = await fetch(url);
@@ -16,40 +20,32 @@ export async function chachaPolySupported(): Promise<boolean> {
 }
 
 /** Same runner as Node; the server lists the vector files at /vectors/index.json. */
-export async function runVectorSuite(): Promise<{ summary: VectorSummary; line: string }> {
+export async function runVectorSuite(): Promise<{ summary: KatTally; line: string }> {
   const files = (await getJson('/vectors/index.json')) as string[];
   const documents = await Promise.all(files.map((name) => getJson(`/vectors/${encodeURIComponent(name)}`)));
   const summary = await runVectors(vectorsFromDocuments(documents));
   return { summary, line: formatSummary(summary, ' (chromium)') };
 }
 
-interface WycheproofCase {
-  readonly tcId: number;
-  readonly flags: readonly string[];
-  readonly public: string;
-  readonly private: string;
-  readonly shared: string;
-  readonly result: string;
+/** Valid cases must match, ZeroSharedSecret cases must raise WeakPublicKeyError; returns the tcIds that did not. */
+export async function runWycheproof(): Promise<{ checked: number; problems: string[] }> {
+  return wycheproofProblems(wycheproofCases(await getJson('/wycheproof/x25519_test.json')));
 }
 
-/** Returns the tcIds that misbehaved: valid cases must match, ZeroSharedSecret cases must raise WeakPublicKeyError. */
-export async function runWycheproof(): Promise<{ checked: number; problems: string[] }> {
-  const file = (await getJson('/wycheproof/x25519_test.json')) as { testGroups: { tests: WycheproofCase[] }[] };
-  const problems: string[] = [];
-  let checked = 0;
-  for (const c of file.testGroups.flatMap((group) => group.tests)) {
-    const zero = c.flags.includes('ZeroSharedSecret');
-    if (c.result !== 'valid' && !zero) continue;
-    checked++;
-    try {
-      const { privateKey } = await importPrivateKey(fromHex(c.private));
-      const shared = toHex(await dh(privateKey, fromHex(c.public)));
-      if (zero || shared !== c.shared) problems.push(`tcId ${c.tcId}: got ${zero ? 'a shared secret' : shared}`);
-    } catch (error) {
-      if (!(zero && error instanceof WeakPublicKeyError)) problems.push(`tcId ${c.tcId}: ${String(error)}`);
-    }
+/** The known-answer files of docs/protocol.md §6, through the same case modules as the Node test. */
+export async function runProtocolKnownAnswers(): Promise<{ summary: KatTally; line: string }> {
+  const summary = await tally(await protocolKatSuites((file) => getJson(`/protocol-vectors/${file}`)));
+  return { summary, line: formatTally('protocol known answers (chromium)', summary) };
+}
+
+/** `accepted`, or the code it was refused with. */
+async function outcome(attempt: Promise<unknown>): Promise<string> {
+  try {
+    await attempt;
+    return 'accepted';
+  } catch (error) {
+    return error instanceof NoiseError ? error.code : String(error);
   }
-  return { checked, problems };
 }
 
 /** IK and IKpsk2 with fresh non-extractable keys, then a tamper that must poison the transport. */
@@ -69,18 +65,8 @@ export async function runHandshakes(): Promise<string[]> {
     const message = await a.encrypt(new TextEncoder().encode('hello from chromium'));
     const tampered = message.slice();
     tampered[3]! ^= 1;
-    let code = 'accepted';
-    try {
-      await b.decrypt(tampered);
-    } catch (error) {
-      code = error instanceof NoiseError ? error.code : String(error);
-    }
-    let after = 'accepted';
-    try {
-      await b.decrypt(message);
-    } catch (error) {
-      after = error instanceof NoiseError ? error.code : String(error);
-    }
+    const code = await outcome(b.decrypt(tampered));
+    const after = await outcome(b.decrypt(message));
     log.push(`${protocol}: ok, tamper=${code}, then=${after}, private key extractable=${initiatorStatic.privateKey.extractable}`);
   }
   return log;

@@ -4,27 +4,50 @@ import { describe, it } from 'node:test';
 import {
   decodeRecord,
   encodeRecord,
+  MAX_MESSAGE_BYTES,
+  MAX_UNACKED_BYTES,
   OutboundLog,
+  PER_MESSAGE_CHARGE,
   ProtocolUsageError,
   Reassembler,
   splitMessage,
   U64_MAX,
 } from '../../src/protocol/index.js';
-import { patternBytes } from './support/vectors.js';
+import { patternBytes } from './kat/pattern-bytes.js';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
+const isOutboundFull = (e: unknown): boolean => e instanceof ProtocolUsageError && e.code === 'outbound-full';
 
 describe('OutboundLog', () => {
-  it('refuses to hold more than 16 MiB unacknowledged and accepts again after an ack', () => {
+  it('holds the four largest messages with their charges, refuses even an empty fifth, and accepts again after an ack', () => {
+    assert.equal(PER_MESSAGE_CHARGE, 64);
+    assert.equal(MAX_UNACKED_BYTES, 4 * (4 * 1024 * 1024 + 64), 'docs/protocol.md §4.3');
     const log = new OutboundLog();
-    const fourMiB = new Uint8Array(4 * 1024 * 1024);
-    for (let i = 0; i < 4; i++) log.append(fourMiB);
-    assert.equal(log.canAppend(1), false);
-    assert.throws(() => log.append(bytes(1)), (e: unknown) => e instanceof ProtocolUsageError && e.code === 'outbound-full');
+    const largest = new Uint8Array(MAX_MESSAGE_BYTES);
+    for (let i = 0; i < 4; i++) log.append(largest);
+    assert.equal(log.unackedBytes, MAX_UNACKED_BYTES);
+    assert.equal(log.canAppend(0), false);
+    assert.throws(() => log.append(bytes()), isOutboundFull);
     assert.equal(log.highestSent, 4n, 'a refused append takes no sequence number');
     assert.deepEqual(log.acknowledge(1n), { ok: true, value: 1 });
-    assert.equal(log.canAppend(fourMiB.length), true);
+    assert.equal(log.canAppend(largest.length), true);
     assert.equal(log.append(bytes(1)).seq, 5n);
+  });
+
+  it('many empty messages are bounded by their charge', () => {
+    const log = new OutboundLog();
+    let accepted = 0;
+    while (log.canAppend(0)) {
+      log.append(bytes());
+      accepted++;
+    }
+    assert.equal(accepted, MAX_UNACKED_BYTES / PER_MESSAGE_CHARGE);
+    assert.equal(log.unackedBytes, MAX_UNACKED_BYTES);
+    assert.throws(() => log.append(bytes()), isOutboundFull);
+    assert.equal(log.highestSent, BigInt(accepted));
+    // Releasing them gives the whole bound back.
+    assert.deepEqual(log.acknowledge(BigInt(accepted)), { ok: true, value: accepted });
+    assert.equal(log.unackedBytes, 0);
   });
 
   it('assigns sequence numbers from 1 in order', () => {
@@ -40,12 +63,12 @@ describe('OutboundLog', () => {
     log.append(bytes(2, 2));
     log.append(bytes(3, 3, 3));
     assert.equal(log.unackedCount, 3);
-    assert.equal(log.unackedBytes, 6);
+    assert.equal(log.unackedBytes, 6 + 3 * PER_MESSAGE_CHARGE);
 
     assert.deepEqual(log.acknowledge(2n), { ok: true, value: 2 });
     assert.equal(log.peerAck, 2n);
     assert.deepEqual(log.messagesToResend(), [{ seq: 3n, message: bytes(3, 3, 3) }]);
-    assert.equal(log.unackedBytes, 3);
+    assert.equal(log.unackedBytes, 3 + PER_MESSAGE_CHARGE);
   });
 
   it('an ack equal to the last one is accepted and releases nothing', () => {

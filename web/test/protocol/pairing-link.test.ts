@@ -12,7 +12,7 @@ import {
   U64_MAX,
   type PairingLinkFields,
 } from '../../src/protocol/index.js';
-import { toHex } from './support/vectors.js';
+import { toHex } from '../../src/shared/hex.js';
 
 const NOW = 1_795_000_000n;
 const PSK_BYTES = new Uint8Array(32).fill(0xa7);

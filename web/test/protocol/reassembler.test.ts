@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { ackRecord, MAX_BODY_PER_RECORD, ProtocolUsageError, Reassembler, splitMessage, type AppRecord } from '../../src/protocol/index.js';
-import { patternBytes } from './support/vectors.js';
+import { patternBytes } from './kat/pattern-bytes.js';
 
 const failed = (e: unknown) => e instanceof ProtocolUsageError && e.code === 'receiver-failed';
 

@@ -16,4 +16,7 @@ export function noiseVectorDir(): string {
   return fromEnv !== undefined && fromEnv !== '' ? resolve(fromEnv) : resolve(sharedVectorsRoot, 'noise');
 }
 
+/** The known-answer files of docs/protocol.md §6. */
+export const protocolVectorDir = resolve(repoRoot, 'tests/vectors');
+
 export const wycheproofX25519File = resolve(sharedVectorsRoot, 'wycheproof/x25519_test.json');

@@ -2,8 +2,9 @@
  * Runs cacophony-format Noise vectors (`{"vectors":[...]}`) against src/noise. Free of Node APIs
  * so the same code runs under node:test, the Node CLI and headless Chromium.
  */
-import { bytesEqualForTest as equal } from './equal.js';
 import { fromHex, HandshakeState, importPrivateKey, isCipherSupported, parseProtocolName, toHex, type KeyPair, type Transport } from '../../src/noise/index.js';
+import { bytesEqual } from '../../src/shared/bytes.js';
+import { formatTally, KatMismatch, tally, type KatCase, type KatSuite, type KatTally } from './kat.js';
 
 export interface NoiseVector {
   readonly protocol_name: string;
@@ -21,18 +22,9 @@ export interface NoiseVector {
   readonly messages: readonly { readonly payload: string; readonly ciphertext: string }[];
 }
 
-export type VectorOutcome = 'passed' | 'skipped';
-
-export interface VectorSummary {
-  passed: number;
-  failed: number;
-  skipped: number;
-  failures: string[];
-}
-
 /** The line the brief fixes: `noise vectors: P passed, F failed, S skipped` (label adds e.g. " (chromium)"). */
-export function formatSummary(summary: VectorSummary, label = ''): string {
-  return `noise vectors${label}: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`;
+export function formatSummary(summary: KatTally, label = ''): string {
+  return formatTally(`noise vectors${label}`, summary);
 }
 
 /** Collects vectors from parsed JSON documents; anything that is not `{"vectors":[...]}` is an error. */
@@ -73,7 +65,7 @@ async function side(vector: NoiseVector, initiator: boolean): Promise<HandshakeS
 }
 
 function check(actual: Uint8Array, expectedHex: string, what: string): void {
-  if (!equal(actual, fromHex(expectedHex))) throw new Error(`${what}: got ${toHex(actual)}, expected ${expectedHex}`);
+  if (!bytesEqual(actual, fromHex(expectedHex))) throw new KatMismatch(`${what}: got ${toHex(actual)}, expected ${expectedHex}`);
 }
 
 /**
@@ -81,8 +73,7 @@ function check(actual: Uint8Array, expectedHex: string, what: string): void {
  * side (ciphertext checked) and read by the other (payload checked); then the handshake hash;
  * then every transport message likewise. Throws with a description on the first mismatch.
  */
-export async function runVector(vector: NoiseVector): Promise<VectorOutcome> {
-  if (!(await isVectorSupported(vector))) return 'skipped';
+async function runVector(vector: NoiseVector): Promise<void> {
   const oneWay = parseProtocolName(vector.protocol_name).pattern.oneWay;
   const initiator = await side(vector, true);
   const responder = await side(vector, false);
@@ -97,7 +88,7 @@ export async function runVector(vector: NoiseVector): Promise<VectorOutcome> {
       const [writer, reader] = fromInitiator ? [initiator, responder] : [responder, initiator];
       check(await writer.writeMessage(payload), message.ciphertext, `${what} ciphertext`);
       check(await reader.readMessage(fromHex(message.ciphertext)), message.payload, `${what} payload`);
-      if (initiator.isComplete !== responder.isComplete) throw new Error(`${what}: only one side finished the handshake`);
+      if (initiator.isComplete !== responder.isComplete) throw new KatMismatch(`${what}: only one side finished the handshake`);
       if (initiator.isComplete) {
         transports = { init: initiator.split(), resp: responder.split() };
         if (vector.handshake_hash !== undefined) {
@@ -111,19 +102,25 @@ export async function runVector(vector: NoiseVector): Promise<VectorOutcome> {
       check(await reader.decrypt(fromHex(message.ciphertext)), message.payload, `${what} transport payload`);
     }
   }
-  if (transports === null) throw new Error('the vector ended before the handshake completed');
-  return 'passed';
+  if (transports === null) throw new KatMismatch('the vector ended before the handshake completed');
 }
 
-export async function runVectors(vectors: readonly NoiseVector[]): Promise<VectorSummary> {
-  const summary: VectorSummary = { passed: 0, failed: 0, skipped: 0, failures: [] };
+/** One case per vector, named by protocol and index; a vector this runtime cannot run is skipped. */
+export async function noiseVectorSuite(vectors: readonly NoiseVector[]): Promise<KatSuite> {
+  const cases: KatCase[] = [];
   for (const [index, vector] of vectors.entries()) {
-    try {
-      summary[await runVector(vector)]++;
-    } catch (error) {
-      summary.failed++;
-      summary.failures.push(`#${index} ${vector.protocol_name}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
-    }
+    const supported = await isVectorSupported(vector);
+    cases.push({
+      group: '',
+      name: `${vector.protocol_name} vector #${index} reproduces every message and the handshake hash`,
+      skip: supported ? undefined : 'cipher not available in this runtime',
+      run: () => runVector(vector),
+    });
   }
-  return summary;
+  // Not 'noise vectors': scripts/test.sh greps the logs for that summary line.
+  return { title: 'Noise vectors (cacophony format)', cases };
+}
+
+export async function runVectors(vectors: readonly NoiseVector[]): Promise<KatTally> {
+  return tally([await noiseVectorSuite(vectors)]);
 }

@@ -1,6 +1,7 @@
 /**
- * Byte helpers. `Bytes` pins the buffer type to ArrayBuffer because WebCrypto's BufferSource
- * refuses views over SharedArrayBuffer; copying caller input also stops later mutation by the caller.
+ * Byte helpers for both layers. `Bytes` pins the buffer type to ArrayBuffer because WebCrypto's
+ * BufferSource refuses views over SharedArrayBuffer; copying caller input also stops later mutation
+ * by the caller.
  */
 export type Bytes = Uint8Array<ArrayBuffer>;
 
@@ -31,6 +32,7 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0;
 }
 
+/** Reads every byte whatever the content, so the time taken does not depend on where a key is non-zero. */
 export function isAllZero(a: Uint8Array): boolean {
   let acc = 0;
   for (let i = 0; i < a.length; i++) acc |= a[i] ?? 0;
