@@ -56,6 +56,10 @@ if ((${#broken[@]} == 0)); then
   dotnet run --no-build --project bench/Tether.Bench -- --quick > "$logs/bench-quick.log" 2>&1 \
     && tail -n 4 "$logs/bench-quick.log" || broken+=("benchmark smoke run")
 
+  step "relay load benchmark (quick smoke run; figures not for quoting)"
+  bench/relay-bench.sh --quick > "$logs/relay-bench-quick.log" 2>&1 \
+    && tail -n 12 "$logs/relay-bench-quick.log" || broken+=("relay benchmark smoke run")
+
   step "web Noise vectors (Node)"
   (cd web && node build/test/vectors-cli.js) || broken+=("web Noise vectors, Node")
 
