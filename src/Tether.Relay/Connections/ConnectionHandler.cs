@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
 using Tether.Protocol.Relay;
 using Tether.Relay.Auth;
 using Tether.Relay.Hosting;
@@ -51,7 +53,8 @@ internal sealed class ConnectionHandler(RelayNode node)
                 KeepAliveInterval = node.Limits.KeepAliveInterval,
                 KeepAliveTimeout = node.Limits.KeepAliveInterval > TimeSpan.Zero ? node.Limits.KeepAliveTimeout : Timeout.InfiniteTimeSpan,
             }).ConfigureAwait(false);
-            await RunAsync(socket, channel).ConfigureAwait(false);
+            var batch = (context.Features.Get<IHttpUpgradeFeature>() as BatchingUpgradeFeature)?.Stream;
+            await RunAsync(socket, batch, channel).ConfigureAwait(false);
         }
         finally
         {
@@ -88,10 +91,9 @@ internal sealed class ConnectionHandler(RelayNode node)
         return node.AddressLimiter.TryAcquire(address, node.NowMs, out var limited) ? null : limited;
     }
 
-    private async Task RunAsync(WebSocket socket, RelayId channel)
+    private async Task RunAsync(WebSocket socket, BatchingStream? batch, RelayId channel)
     {
-        var tag = ChannelTag.For(channel);
-        node.Register(id => new RelayConnection(node, socket, id, channel, tag, node.NowMs), out var connection);
+        node.Register(id => new RelayConnection(node, socket, batch, id, channel, node.NowMs), out var connection);
         node.Metrics.Accepted();
         if (node.IsStopping)
         {
@@ -114,7 +116,7 @@ internal sealed class ConnectionHandler(RelayNode node)
         catch (Exception e)
         {
             // A bug of ours, not the client's: log it (no payload is in our exceptions), drop the connection.
-            RelayLog.HandlerFailed(node.Logger, tag, e);
+            RelayLog.HandlerFailed(node.Logger, connection.ChannelTag, e);
             connection.RequestClose(RelayCloseReason.Lost);
             connection.Abort();
         }
@@ -124,7 +126,11 @@ internal sealed class ConnectionHandler(RelayNode node)
             await sending.ConfigureAwait(false);
             node.Unregister(connection);
             node.Metrics.Disconnected(connection.Role, connection.CloseReason);
-            RelayLog.Closed(node.Logger, tag, connection.Role.ToLabel(), connection.PeerId, connection.CloseReason.ToName(), connection.FramesIn, connection.FramesOut);
+            // Debug lines: the guard keeps the channel tag from being made for every connection.
+            if (node.Logger.IsEnabled(LogLevel.Debug))
+            {
+                RelayLog.Closed(node.Logger, connection.ChannelTag, connection.Role.ToLabel(), connection.PeerId, connection.CloseReason.ToName(), connection.FramesIn, connection.FramesOut);
+            }
         }
     }
 
@@ -162,13 +168,12 @@ internal sealed class ConnectionHandler(RelayNode node)
                 continue;
             }
 
-            var buffer = node.Pool.Rent();
-            var length = await ReadOrReturnAsync(socket, head, buffer, RelayLimits.MaxFrame).ConfigureAwait(false);
+            var (buffer, length) = await MessageReader.ReadFrameAsync(socket, head, node.Pool).ConfigureAwait(false);
             if (Measure(connection, length))
             {
-                await _router.RouteAsync(connection, buffer, length).ConfigureAwait(false);
+                await _router.RouteAsync(connection, buffer!, length).ConfigureAwait(false);
             }
-            else
+            else if (buffer is not null)
             {
                 node.Pool.Return(buffer);
             }
@@ -190,19 +195,6 @@ internal sealed class ConnectionHandler(RelayNode node)
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private async ValueTask<int> ReadOrReturnAsync(WebSocket socket, ValueWebSocketReceiveResult head, byte[] buffer, int limit)
-    {
-        try
-        {
-            return await MessageReader.ReadAsync(socket, head, buffer, limit).ConfigureAwait(false);
-        }
-        catch
-        {
-            node.Pool.Return(buffer);
-            throw;
         }
     }
 
@@ -283,6 +275,9 @@ internal sealed class ConnectionHandler(RelayNode node)
             RelayLog.PairingSlotUsed(node.Logger, connection.ChannelTag, connection.PeerId);
         }
 
-        RelayLog.Welcomed(node.Logger, connection.ChannelTag, connection.Role.ToLabel(), connection.PeerId);
+        if (node.Logger.IsEnabled(LogLevel.Debug))
+        {
+            RelayLog.Welcomed(node.Logger, connection.ChannelTag, connection.Role.ToLabel(), connection.PeerId);
+        }
     }
 }

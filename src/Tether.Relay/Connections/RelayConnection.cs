@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
-using System.Threading.Channels;
 using Tether.Protocol.Relay;
 using Tether.Relay.Hosting;
 using Tether.Relay.Routing;
@@ -23,26 +22,23 @@ internal sealed class RelayConnection
     private const int Open = -1;
 
     private readonly WebSocket _socket;
-    private readonly Channel<OutboundFrame> _queue;
+    private readonly BatchingStream? _batch;
+    private readonly SendQueue _queue;
     private readonly RelayNode _node;
     private int _closeReason = Open;
     private int _role;
     private long _dequeued;
+    private string? _channelTag;
 
-    public RelayConnection(RelayNode node, WebSocket socket, uint peerId, RelayId channelId, string channelTag, long nowMs)
+    public RelayConnection(RelayNode node, WebSocket socket, BatchingStream? batch, uint peerId, RelayId channelId, long nowMs)
     {
         _node = node;
         _socket = socket;
+        _batch = batch;
         PeerId = peerId;
         ChannelId = channelId;
-        ChannelTag = channelTag;
         AcceptedAtMs = nowMs;
-        _queue = System.Threading.Channels.Channel.CreateBounded<OutboundFrame>(new BoundedChannelOptions(node.Limits.QueueFrames)
-        {
-            FullMode = BoundedChannelFullMode.Wait,
-            SingleReader = true,
-            AllowSynchronousContinuations = false,
-        });
+        _queue = new SendQueue(node.Limits.QueueFrames);
     }
 
     /// <summary>Unique on this node while the connection lives; never 0.</summary>
@@ -50,8 +46,12 @@ internal sealed class RelayConnection
 
     public RelayId ChannelId { get; }
 
-    /// <summary>The channel's salted tag for logs (<see cref="Observability.ChannelTag"/>).</summary>
-    public string ChannelTag { get; }
+    /// <summary>
+    /// The channel's salted tag for logs (<see cref="Observability.ChannelTag"/>). Made when a line
+    /// first needs it: most connections log nothing at the default level, and an idle one should not
+    /// hold the string.
+    /// </summary>
+    public string ChannelTag => _channelTag ??= Observability.ChannelTag.For(ChannelId);
 
     public long AcceptedAtMs { get; }
 
@@ -89,7 +89,7 @@ internal sealed class RelayConnection
 
     public long Dequeued => Volatile.Read(ref _dequeued);
 
-    public int QueueCount => _queue.Reader.Count;
+    public int QueueCount => _queue.Count;
 
     public bool IsClosing => Volatile.Read(ref _closeReason) != Open;
 
@@ -108,11 +108,7 @@ internal sealed class RelayConnection
     /// <summary>Queues a frame the relay made. Never waits: a full queue makes it line up, in order.</summary>
     public void Send(byte[] frame)
     {
-        var item = new OutboundFrame(frame, frame.Length, pooled: false, Stopwatch.GetTimestamp());
-        if (!_queue.Writer.TryWrite(item))
-        {
-            _ = SendWhenRoomAsync(item);
-        }
+        _queue.Post(new OutboundFrame(frame, frame.Length, pooled: false, Stopwatch.GetTimestamp()));
     }
 
     /// <summary>
@@ -121,8 +117,7 @@ internal sealed class RelayConnection
     /// </summary>
     public ValueTask<bool> ForwardAsync(byte[] buffer, int length)
     {
-        var item = new OutboundFrame(buffer, length, pooled: true, Stopwatch.GetTimestamp());
-        return _queue.Writer.TryWrite(item) ? ValueTask.FromResult(true) : ForwardWhenRoomAsync(item);
+        return _queue.EnqueueAsync(new OutboundFrame(buffer, length, pooled: true, Stopwatch.GetTimestamp()));
     }
 
     /// <summary>
@@ -137,7 +132,7 @@ internal sealed class RelayConnection
         }
 
         ClosingSinceMs = _node.NowMs;
-        _queue.Writer.TryComplete();
+        _queue.TryComplete();
         _node.OnClosing(this, reason);
         if (reason == RelayCloseReason.SlowConsumer)
         {
@@ -153,17 +148,20 @@ internal sealed class RelayConnection
     /// <summary>Sends queued frames until the connection closes, then its close frame (RESTARTING first, if so).</summary>
     public async Task RunSendLoopAsync()
     {
-        var reader = _queue.Reader;
+        var queue = _queue;
         try
         {
-            while (!IsClosing && await reader.WaitToReadAsync().ConfigureAwait(false))
+            while (!IsClosing && await queue.WaitToReadAsync().ConfigureAwait(false))
             {
-                while (!IsClosing && reader.TryRead(out var frame))
+                while (!IsClosing && queue.TryRead(out var frame))
                 {
-                    Interlocked.Increment(ref _dequeued);
+                    // Only this loop writes it; the sweep reads it.
+                    Volatile.Write(ref _dequeued, _dequeued + 1);
                     _node.Metrics.QueueDelay.Record(frame.EnqueuedAt);
                     try
                     {
+                        // Frames with others queued behind them are gathered and leave with the last.
+                        _batch?.MoreToCome = queue.Count > 0;
                         await _socket.SendAsync(frame.Bytes, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
                     }
                     finally
@@ -176,6 +174,8 @@ internal sealed class RelayConnection
                 }
             }
 
+            // Whatever was gathered goes out with the close (or with RESTARTING before it).
+            _batch?.MoreToCome = false;
             await SendCloseAsync().ConfigureAwait(false);
         }
         catch (Exception e) when (e is WebSocketException or IOException or OperationCanceledException or ObjectDisposedException)
@@ -184,7 +184,7 @@ internal sealed class RelayConnection
         }
         finally
         {
-            while (reader.TryRead(out var left))
+            while (queue.TryRead(out var left))
             {
                 left.Release(_node.Pool);
             }
@@ -209,30 +209,5 @@ internal sealed class RelayConnection
         }
 
         await _socket.CloseOutputAsync((WebSocketCloseStatus)reason.CloseCode(), reason.ToName(), CancellationToken.None).ConfigureAwait(false);
-    }
-
-    private async Task SendWhenRoomAsync(OutboundFrame frame)
-    {
-        try
-        {
-            await _queue.Writer.WriteAsync(frame).ConfigureAwait(false);
-        }
-        catch (ChannelClosedException)
-        {
-            // Closing: nothing more goes to this client.
-        }
-    }
-
-    private async ValueTask<bool> ForwardWhenRoomAsync(OutboundFrame frame)
-    {
-        try
-        {
-            await _queue.Writer.WriteAsync(frame).ConfigureAwait(false);
-            return true;
-        }
-        catch (ChannelClosedException)
-        {
-            return false;
-        }
     }
 }

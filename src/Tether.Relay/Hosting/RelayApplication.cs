@@ -56,8 +56,12 @@ internal static class RelayApplication
         app.UseMiddleware<SecurityHeaders>();
         app.Map("/healthz", health => health.Run(context => HealthAsync(context, node)));
         app.Map("/metrics", metrics => metrics.Run(context => MetricsAsync(context, node)));
-        app.UseWebSockets();
-        app.Map("/v1/channels", channel => channel.Run(channels.HandleAsync));
+        app.Map("/v1/channels", channel =>
+        {
+            channel.Use(BatchingUpgradeFeature.Install);
+            channel.UseWebSockets();
+            channel.Run(channels.HandleAsync);
+        });
         app.UseStaticSite(files);
         return (app, node);
     }

@@ -4,7 +4,8 @@ namespace Tether.Relay.Observability;
 
 /// <summary>
 /// How long frames wait in send queues (enqueue to the start of their send), as a Prometheus
-/// histogram. Lock-free: one atomic add per bucket hit, per count and per sum.
+/// histogram. Recorded for every frame sent, from every core, so its counts are striped per core
+/// (<see cref="StripedCounters"/>): the bucket, the count and the sum each take one uncontended add.
 /// </summary>
 internal sealed class QueueDelayHistogram
 {
@@ -13,9 +14,11 @@ internal sealed class QueueDelayHistogram
 
     private static readonly long[] BoundTicks = Bounds.Select(b => (long)(b * Stopwatch.Frequency)).ToArray();
 
-    private readonly long[] _buckets = new long[Bounds.Length + 1];
-    private long _count;
-    private long _sumTicks;
+    private const int CountCounter = 0;
+    private const int SumCounter = 1;
+    private const int FirstBucket = 2;
+
+    private readonly StripedCounters _counters = new(FirstBucket + Bounds.Length + 1);
 
     public void Record(long enqueuedTimestamp)
     {
@@ -26,24 +29,24 @@ internal sealed class QueueDelayHistogram
             i++;
         }
 
-        Interlocked.Increment(ref _buckets[i]);
-        Interlocked.Increment(ref _count);
-        Interlocked.Add(ref _sumTicks, ticks);
+        _counters.Add(FirstBucket + i, 1);
+        _counters.Add(CountCounter, 1);
+        _counters.Add(SumCounter, ticks);
     }
 
     /// <summary>The count in each bucket (not cumulative; the last is above every bound).</summary>
     public long[] Buckets()
     {
-        var copy = new long[_buckets.Length];
+        var copy = new long[Bounds.Length + 1];
         for (var i = 0; i < copy.Length; i++)
         {
-            copy[i] = Interlocked.Read(ref _buckets[i]);
+            copy[i] = _counters.Sum(FirstBucket + i);
         }
 
         return copy;
     }
 
-    public long Count => Interlocked.Read(ref _count);
+    public long Count => _counters.Sum(CountCounter);
 
-    public double SumSeconds => (double)Interlocked.Read(ref _sumTicks) / Stopwatch.Frequency;
+    public double SumSeconds => (double)_counters.Sum(SumCounter) / Stopwatch.Frequency;
 }

@@ -21,7 +21,7 @@ internal sealed class ChannelRegistry(RelayMetrics metrics)
     {
         while (true)
         {
-            var channel = GetOrOpen(host.ChannelId, host.ChannelTag);
+            var channel = GetOrOpen(host.ChannelId);
             var outcome = channel.JoinAsHost(host, welcome, out superseded);
             if (outcome != JoinOutcome.Retired)
             {
@@ -36,7 +36,7 @@ internal sealed class ChannelRegistry(RelayMetrics metrics)
     {
         while (true)
         {
-            var channel = GetOrOpen(peer.ChannelId, peer.ChannelTag);
+            var channel = GetOrOpen(peer.ChannelId);
             var outcome = channel.JoinAsPeer(peer, cap, welcome);
             if (outcome == JoinOutcome.Joined)
             {
@@ -64,7 +64,7 @@ internal sealed class ChannelRegistry(RelayMetrics metrics)
         }
     }
 
-    private RelayChannel GetOrOpen(RelayId id, string tag)
+    private RelayChannel GetOrOpen(RelayId id)
     {
         while (true)
         {
@@ -73,7 +73,7 @@ internal sealed class ChannelRegistry(RelayMetrics metrics)
                 return channel;
             }
 
-            var fresh = new RelayChannel(id, tag);
+            var fresh = new RelayChannel(id);
             if (_channels.TryAdd(id, fresh))
             {
                 metrics.ChannelOpened();

@@ -9,7 +9,7 @@ namespace Tether.Relay.Routing;
 /// it, so every client sees them in the order they happened. DATA routing reads
 /// <see cref="Host"/> and the peer array without a lock.
 /// </summary>
-internal sealed class RelayChannel(RelayId id, string tag)
+internal sealed class RelayChannel(RelayId id)
 {
     private readonly Lock _lock = new();
     private readonly PairingSlots _slots = new();
@@ -20,9 +20,6 @@ internal sealed class RelayChannel(RelayId id, string tag)
     private bool _retired;
 
     public RelayId Id { get; } = id;
-
-    /// <summary>The salted tag that stands for the channel in logs.</summary>
-    public string Tag { get; } = tag;
 
     public RelayConnection? Host => _host;
 
