@@ -96,8 +96,8 @@ internal sealed class FrameRouter(RelayNode node)
             case RelayFrameType.PairClose when role == RelayRole.Host && RelayFrames.TryReadPairClose(frame, out var closed):
                 sender.Channel?.ClosePairingSlot(sender, closed);
                 break;
-            case RelayFrameType.Kick when role == RelayRole.Host && RelayFrames.TryReadKick(frame, out var peerId, out var reason) && reason == RelayCloseReason.Revoked:
-                if (sender.Channel?.FindPeer(peerId) is { } kicked && kicked.RequestClose(RelayCloseReason.Revoked))
+            case RelayFrameType.Kick when role == RelayRole.Host && RelayFrames.TryReadKick(frame, out var peerId, out var reason) && reason is RelayCloseReason.Revoked or RelayCloseReason.Superseded:
+                if (sender.Channel?.FindPeer(peerId) is { } kicked && kicked.RequestClose(reason))
                 {
                     RelayLog.Kicked(node.Logger, sender.ChannelTag, peerId);
                 }

@@ -126,6 +126,21 @@ public sealed class PresenceTests
     }
 
     [Fact]
+    public async Task Kick_WithSuperseded_ClosesThePeerWithSuperseded()
+    {
+        await using var relay = await TestRelay.StartAsync();
+        using var key = ChannelKey.Generate();
+        await using var host = await relay.HostAsync(key);
+        await using var device = await relay.DeviceAsync(key);
+        await host.Client.ExpectAsync(RelayFrameType.PeerJoined);
+
+        await host.SendAsync(RelayFrames.Kick(device.PeerId, RelayCloseReason.Superseded));
+        await device.Client.ExpectCloseAsync(RelayCloseReason.Superseded);
+        Assert.True(RelayFrames.TryReadPeerLeft(await host.Client.ExpectAsync(RelayFrameType.PeerLeft), out var left, out var reason));
+        Assert.Equal((device.PeerId, RelayCloseReason.Superseded), (left, reason));
+    }
+
+    [Fact]
     public async Task Kick_OfAPeerOfAnotherChannel_DoesNothing()
     {
         await using var relay = await TestRelay.StartAsync();
