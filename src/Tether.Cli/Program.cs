@@ -6,6 +6,7 @@ using Tether.Cli.Commands;
 var root = new RootCommand("Tether: drive a coding agent on your workstation from your phone, through a relay that cannot read your traffic.")
 {
     RelayCommand.Create(),
+    StatusCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration
