@@ -19,4 +19,16 @@ internal static class ClientEventIds
     public const int SessionDropped = 201;
     public const int HandshakeRefused = 202;
     public const int Resent = 203;
+    public const int StreamEnded = 204;
+    public const int ChannelEnded = 205;
+
+    // 3xx: security events (category Tether.Security): each kind its own id, so alerts can key on it.
+    public const int RecordUndecryptable = 300;
+    public const int RecordRuleBroken = 301;
+    public const int AckViolation = 302;
+    public const int HandshakeUnknownKey = 303;
+    public const int HandshakeRevokedKey = 304;
+    public const int HandshakeMalformed = 305;
+    public const int RevokedConnectionKicked = 306;
+    public const int AnswerInvalid = 307;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Tether.Client.Sessions;
 
 namespace Tether.Client.Logging;
 
@@ -13,4 +14,10 @@ internal static partial class ReliableChannelLog
 
     [LoggerMessage(ClientEventIds.HandshakeRefused, LogLevel.Information, "session {Channel}: refused a handshake from peer {PeerId} ({Why})")]
     public static partial void HandshakeRefused(this ILogger logger, string channel, uint peerId, string why);
+
+    [LoggerMessage(ClientEventIds.StreamEnded, LogLevel.Information, "session {Channel}: stream ended ({Reason}): {Text}")]
+    public static partial void StreamEnded(this ILogger logger, string channel, SessionEndReason reason, string text);
+
+    [LoggerMessage(ClientEventIds.ChannelEnded, LogLevel.Information, "session {Channel}: ended ({Reason}): {Text}")]
+    public static partial void ChannelEnded(this ILogger logger, string channel, SessionEndReason reason, string text);
 }

@@ -61,11 +61,13 @@ internal sealed class RecordSession : IDisposable
 
     /// <summary>
     /// Decrypts and checks one Noise message from the peer, hands its ack to <paramref name="log"/> and
-    /// reassembles. A non-null <paramref name="error"/> means the session must be dropped.
+    /// reassembles. A non-null <paramref name="error"/> means the session must be dropped; <paramref name="fault"/>
+    /// says which kind of security event it is.
     /// </summary>
-    public ReassemblyOutcome Open(ReadOnlySpan<byte> noiseMessage, OutboundLog log, out byte[]? message, out string? error)
+    public ReassemblyOutcome Open(ReadOnlySpan<byte> noiseMessage, OutboundLog log, out byte[]? message, out string? error, out RecordFault fault)
     {
         message = null;
+        fault = RecordFault.Rule;
         byte[] record;
         try
         {
@@ -74,6 +76,7 @@ internal sealed class RecordSession : IDisposable
         catch (NoiseException)
         {
             error = "decrypt";
+            fault = RecordFault.Undecryptable;
             return ReassemblyOutcome.Failed;
         }
 
@@ -91,11 +94,13 @@ internal sealed class RecordSession : IDisposable
         if (!log.TryAcknowledge(header.Ack, out var ackError))
         {
             error = ackError.ToCode();
+            fault = RecordFault.Ack;
             return ReassemblyOutcome.Failed;
         }
 
         var outcome = _reassembler.Accept(header, body, out message, out var sequenceError);
         error = outcome == ReassemblyOutcome.Failed ? sequenceError.ToCode() : null;
+        fault = error is null ? RecordFault.None : RecordFault.Rule;
         return outcome;
     }
 

@@ -9,6 +9,7 @@ public sealed class ReliableChannelCounters
     private long _delivered;
     private long _duplicates;
     private long _resent;
+    private long _securityEvents;
 
     /// <summary>Noise sessions established (one per connection, more after failures).</summary>
     public long Sessions => Interlocked.Read(ref _sessions);
@@ -27,6 +28,11 @@ public sealed class ReliableChannelCounters
 
     /// <summary>Messages sent again after a new session, because the peer had not acknowledged them.</summary>
     public long Resent => Interlocked.Read(ref _resent);
+
+    /// <summary>Security events: refused records, refused handshakes, revoked connections kicked (each logged under <c>Tether.Security</c>).</summary>
+    public long SecurityEvents => Interlocked.Read(ref _securityEvents);
+
+    internal void SecurityEvent() => Interlocked.Increment(ref _securityEvents);
 
     internal void SessionEstablished() => Interlocked.Increment(ref _sessions);
 

@@ -31,9 +31,25 @@ public sealed record ReliableChannelOptions
     /// </summary>
     public int MessageQueueCapacity { get; init; } = 256;
 
-    /// <summary>The clock for handshake deadlines and the rekey age.</summary>
+    /// <summary>
+    /// 10 minutes (architecture: "Outage"): how long a stream outlives its sessions. The host ends a
+    /// stream whose device has had no session for longer; a device that cannot establish a session for
+    /// longer ends (<see cref="SessionEndReason.HostUnreachable"/>). Brief outages resume transparently.
+    /// </summary>
+    public TimeSpan OutageWindow { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Device only: the stream to ask the host to resume on the first handshake (a terminal client saves
+    /// <see cref="ReliableChannel.StreamId"/> across its restarts); null to start a new one.
+    /// </summary>
+    public StreamId? InitialStreamId { get; init; }
+
+    /// <summary>The clock for handshake deadlines, the outage window and the rekey age.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>Where the session logs (never message contents); null for none.</summary>
+    /// <summary>
+    /// Where the session logs (never message contents); null for none. Security events go to the
+    /// category <c>Tether.Security</c> of this factory.
+    /// </summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 }

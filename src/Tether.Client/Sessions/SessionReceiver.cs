@@ -2,31 +2,49 @@ using System.Threading.Channels;
 using Tether.Client.Logging;
 using Tether.Client.Relay;
 using Tether.Client.Relay.Events;
-using Tether.Protocol.Noise;
 using Tether.Protocol.Records;
 
 namespace Tether.Client.Sessions;
 
 /// <summary>
 /// The receive path: reads the relay client's events, applies each to the session under the lock
-/// (handshakes §1, records §4.3) and hands delivered messages to the application after releasing it.
-/// It never waits for a send, so the relay's queue towards this side keeps draining however busy the
-/// writer is; only an application that stops reading <see cref="ReliableChannel.Messages"/> stops it
-/// (backpressure, end to end).
+/// (handshakes §1 and §9 through <see cref="DeviceHandshakes"/> or <see cref="HostHandshakes"/>, records
+/// §4.3) and hands delivered messages to the application after releasing it. It never waits for a send,
+/// so the relay's queue towards this side keeps draining however busy the writer is; only an application
+/// that stops reading <see cref="ReliableChannel.Messages"/> stops it (backpressure, end to end).
 /// </summary>
-internal sealed class SessionReceiver(SessionCore core, RelayClient relay, ChannelWriter<byte[]> messages)
+internal sealed class SessionReceiver
 {
+    private readonly SessionCore _core;
+    private readonly RelayClient _relay;
+    private readonly ChannelWriter<byte[]> _messages;
+    private readonly DeviceHandshakes? _device;
+    private readonly HostHandshakes? _host;
+
+    public SessionReceiver(SessionCore core, RelayClient relay, ChannelWriter<byte[]> messages)
+    {
+        (_core, _relay, _messages) = (core, relay, messages);
+        if (core.Handshake.IsDevice)
+        {
+            _device = new DeviceHandshakes(core);
+        }
+        else
+        {
+            _host = new HostHandshakes(core);
+        }
+    }
+
     public async Task RunAsync(CancellationToken stop)
     {
         try
         {
-            await foreach (var evt in relay.Events.ReadAllAsync(stop).ConfigureAwait(false))
+            await foreach (var evt in _relay.Events.ReadAllAsync(stop).ConfigureAwait(false))
             {
                 // Acknowledge once a burst is over: until then, the next record of ours carries the ack.
-                var burstOver = !relay.Events.TryPeek(out _);
+                var burstOver = !_relay.Events.TryPeek(out _);
                 if (Handle(evt, burstOver) is { } message)
                 {
-                    await messages.WriteAsync(message, stop).ConfigureAwait(false);
+                    await DeliverAsync(message, stop).ConfigureAwait(false);
                 }
             }
         }
@@ -36,140 +54,119 @@ internal sealed class SessionReceiver(SessionCore core, RelayClient relay, Chann
         }
         finally
         {
-            messages.TryComplete();
+            _messages.TryComplete();
+        }
+    }
+
+    private async ValueTask DeliverAsync(byte[] message, CancellationToken stop)
+    {
+        try
+        {
+            await _messages.WriteAsync(message, stop).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            // The channel ended while this message waited for room: the application is done reading.
         }
     }
 
     /// <summary>What one event does to the session; returns the message it completed, if any.</summary>
     private byte[]? Handle(RelayEvent evt, bool burstOver)
     {
-        lock (core.Lock)
+        lock (_core.Lock)
         {
-            switch (evt)
+            if (_core.Ending is not null)
             {
-                case DataReceived data:
-                    return OnData(data, burstOver);
-                case Connected connected:
-                    core.Drop("new connection");
-                    if (core.Handshake.IsDevice && connected.HostOnline)
-                    {
-                        core.StartHandshake();
-                    }
-
-                    break;
-                case HostOnline:
-                    core.Drop("host reconnected");
-                    core.StartHandshake();
-                    break;
-                case HostOffline:
-                    core.Drop("host offline");
-                    core.CancelHandshakeRetry();
-                    break;
-                case PeerLeft left when core.Session?.PeerId == left.PeerId:
-                    core.Drop("peer left");
-                    break;
-                case Disconnected or Closed:
-                    core.Drop("relay connection ended");
-                    core.CancelHandshakeRetry();
-                    break;
-            }
-
-            return null;
-        }
-    }
-
-    private byte[]? OnData(DataReceived data, bool burstOver)
-    {
-        if (core.Handshake.IsDevice)
-        {
-            // Device: the host's answer to our message 1, or a record of the session.
-            if (core.Pending is not null)
-            {
-                FinishHandshake(data.Payload.Span);
                 return null;
             }
 
-            return core.Session is null ? null : OnRecord(data.Payload.Span, burstOver);
-        }
-
-        // Host: a record of the current session, or else a device's message 1 (a new connection, or
-        // a device that started over on the same one).
-        if (core.Session is { } session && session.PeerId == data.PeerId)
-        {
-            var delivered = OnRecord(data.Payload.Span, burstOver);
-            if (core.Session is not null)
+            if (evt is Closed closed)
             {
-                return delivered;
+                _core.End(_core.Handshake.IsDevice ? SessionEnding.ForDeviceClosed(closed.Reason) : HostEnding(closed));
+                return null;
             }
-        }
 
-        AnswerHandshake(data.PeerId, data.Payload.Span);
-        return null;
+            if (evt is Disconnected)
+            {
+                _core.Drop("relay connection ended");
+                _core.CancelHandshakeRetry();
+                return null;
+            }
+
+            if (evt is DataReceived data)
+            {
+                return _device is not null ? _device.OnData(data.Payload.Span, this, burstOver) : _host!.OnData(data.PeerId, data.Payload.Span, this, burstOver);
+            }
+
+            _device?.OnPresence(evt);
+            _host?.OnPresence(evt);
+            return null;
+        }
     }
 
-    private byte[]? OnRecord(ReadOnlySpan<byte> payload, bool burstOver)
+    private static SessionEnding HostEnding(Closed closed) =>
+        closed.Reason == Protocol.Relay.RelayCloseReason.Normal ? SessionEnding.Disposed : SessionEnding.RelayClosed(closed.Reason);
+
+    /// <summary>
+    /// Opens one record of the current session. A record that fails delivers nothing and leaves the
+    /// session poisoned: the caller drops it, and reports the failure unless it turns out to be a new
+    /// handshake (<see cref="ReportRecordFault"/>).
+    /// </summary>
+    public bool TryOpenRecord(ReadOnlySpan<byte> payload, bool burstOver, out byte[]? delivered, out RecordFailure failure)
     {
-        var session = core.Session!;
+        delivered = null;
+        var session = _core.Session!;
         var duplicatesBefore = session.Duplicates;
-        var unacknowledgedBefore = core.Log.UnacknowledgedBytes;
-        var outcome = session.Open(payload, core.Log, out var message, out var error);
-        core.Counters.DuplicatesDropped(session.Duplicates - duplicatesBefore);
-        if (core.Log.UnacknowledgedBytes < unacknowledgedBefore)
+        var unacknowledgedBefore = _core.Log.UnacknowledgedBytes;
+        var outcome = session.Open(payload, _core.Log, out var message, out var error, out var fault);
+        _core.Counters.DuplicatesDropped(session.Duplicates - duplicatesBefore);
+        if (_core.Log.UnacknowledgedBytes < unacknowledgedBefore)
         {
-            core.RoomMade.Signal();
+            _core.RoomMade.Signal();
         }
 
+        failure = new RecordFailure(fault, error ?? string.Empty);
         if (error is not null)
         {
-            core.Drop(error);
-            if (core.Handshake.IsDevice)
+            return false;
+        }
+
+        if (outcome == ReassemblyOutcome.Delivered)
+        {
+            _core.Delivered = session.Delivered;
+            _core.Counters.MessageDelivered();
+            delivered = message;
+            if (burstOver)
             {
-                core.RetryHandshakeLater();
+                _core.RequestAck();
             }
-
-            return null;
         }
 
-        if (outcome != ReassemblyOutcome.Delivered)
-        {
-            return null;
-        }
-
-        core.Delivered = session.Delivered;
-        core.Counters.MessageDelivered();
-        if (burstOver)
-        {
-            core.RequestAck();
-        }
-
-        return message;
+        return true;
     }
 
-    private void FinishHandshake(ReadOnlySpan<byte> message2)
+    /// <summary>A refused record is a security event: logged under <c>Tether.Security</c>, counted, and the session dropped.</summary>
+    public void ReportRecordFault(uint peerId, RecordFailure failure)
     {
-        using var pending = core.TakePending();
-        try
-        {
-            core.Establish(SessionHandshake.Finish(pending, message2), peerId: 0, message2: null);
-        }
-        catch (NoiseException ex)
-        {
-            // Perhaps the answer to an earlier attempt; retrying at once could chase it for ever.
-            core.Logger.SessionDropped(core.Label, "handshake: " + ex.GetType().Name);
-            core.RetryHandshakeLater();
-        }
+        LogRecordFault(peerId, failure.Fault, failure.Code);
+        _core.Counters.SecurityEvent();
+        _core.Drop(failure.Code, security: true);
     }
 
-    private void AnswerHandshake(uint peerId, ReadOnlySpan<byte> message1)
+    private void LogRecordFault(uint peerId, RecordFault fault, string code)
     {
-        if (core.Handshake.TryAnswer(message1, out var message2, out var refusal) is not { } transport)
+        var log = _core.SecurityLogger;
+        switch (fault)
         {
-            core.Counters.HandshakeRefused();
-            core.Logger.HandshakeRefused(core.Label, peerId, refusal);
-            return;
+            case RecordFault.Undecryptable:
+                log.RecordUndecryptable(_core.Label, peerId);
+                break;
+            case RecordFault.Ack:
+                log.AckViolation(_core.Label, peerId, code);
+                break;
+            default:
+                log.RecordRuleBroken(_core.Label, peerId, code);
+                break;
         }
-
-        core.Drop("superseded by a new handshake");
-        core.Establish(transport, peerId, message2);
     }
 }

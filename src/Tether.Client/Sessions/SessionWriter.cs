@@ -25,10 +25,16 @@ internal sealed class SessionWriter(SessionCore core, RelayClient relay)
     /// Appends a message (a copy the channel keeps) to the log and, while a session is up, its outbox;
     /// false when the log or the outbox has no room yet (wait for <see cref="SessionCore.RoomMade"/>).
     /// </summary>
+    /// <exception cref="SessionEndedException">The channel has ended.</exception>
     public bool TryAppend(byte[] message)
     {
         lock (core.Lock)
         {
+            if (core.Ending is { } ending)
+            {
+                throw new SessionEndedException(ending);
+            }
+
             if (core.Outbox is { PendingBytes: >= OutboxBytes } || !core.Log.TryAppend(message, out var seq, out _))
             {
                 return false;
@@ -51,6 +57,12 @@ internal sealed class SessionWriter(SessionCore core, RelayClient relay)
             while (true)
             {
                 var work = core.WorkQueued.Task;
+                if (TakeControl() is { } control)
+                {
+                    await SendControlAsync(control, stop).ConfigureAwait(false);
+                    continue;
+                }
+
                 if (TakeFrame() is not { } frame)
                 {
                     await work.WaitAsync(stop).ConfigureAwait(false);
@@ -66,6 +78,27 @@ internal sealed class SessionWriter(SessionCore core, RelayClient relay)
         catch (OperationCanceledException)
         {
             // Disposed.
+        }
+    }
+
+    private ControlFrame? TakeControl()
+    {
+        lock (core.Lock)
+        {
+            return core.Control.TryDequeue(out var control) ? control : null;
+        }
+    }
+
+    private async Task SendControlAsync(ControlFrame control, CancellationToken stop)
+    {
+        // Both are best effort: with no connection up the peer is gone from the relay anyway.
+        if (control.KickReason is { } reason)
+        {
+            await relay.KickAsync(control.PeerId, reason, stop).ConfigureAwait(false);
+        }
+        else
+        {
+            await relay.SendAsync(control.PeerId, ReadOnlyMemory<byte>.Empty, stop).ConfigureAwait(false);
         }
     }
 
