@@ -5,6 +5,7 @@ using Tether.Cli.Commands;
 // Each command lives in Commands/<Name>Command.cs and is added here.
 var root = new RootCommand("Tether: drive a coding agent on your workstation from your phone, through a relay that cannot read your traffic.")
 {
+    RunCommand.Create(),
     RelayCommand.Create(),
     StatusCommand.Create(),
     DevicesCommand.Create(),

@@ -1,0 +1,140 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+using Tether.Cli.Hosting;
+using Tether.Client.Storage;
+using Tether.Host.Devices;
+using Tether.Host.Ipc;
+using Tether.Host.Projects;
+using Tether.Host.Runtime;
+using Tether.Relay;
+
+namespace Tether.Cli.Commands;
+
+/// <summary><c>tether run</c>: the host session of a project, with the relay embedded on loopback unless told otherwise.</summary>
+internal static class RunCommand
+{
+    private static readonly Argument<DirectoryInfo?> Directory = new("dir")
+    {
+        Description = "The project: its git top-level, or this directory (default: the current directory).",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    private static readonly Option<Uri?> RelayUrl = new("--relay")
+    {
+        Description = "Use this relay (https://…) instead of the one embedded on loopback; devices on other machines need one they can reach.",
+    };
+
+    private static readonly Option<int> Port = new("--port")
+    {
+        Description = "The embedded relay's loopback port.",
+        DefaultValueFactory = _ => EmbeddedRelay.DefaultPort,
+    };
+
+    private static readonly Option<string> Agent = new("--agent")
+    {
+        Description = "The agent to run: echo (a stand-in that repeats prompts, and asks for approval of prompts starting with /ask).",
+        DefaultValueFactory = _ => "echo",
+    };
+
+    private static readonly Option<int> OutageMinutes = new("--outage-window")
+    {
+        Description = "Minutes a device may be away before its session ends.",
+        DefaultValueFactory = _ => 10,
+    };
+
+    private static readonly Option<int> ApprovalSeconds = new("--approval-timeout")
+    {
+        Description = "Seconds an approval waits for the device before it is denied.",
+        DefaultValueFactory = _ => 60,
+    };
+
+    private static readonly Option<LogLevel> Log = new("--log-level")
+    {
+        Description = "How much to log to stderr: Debug, Information, Warning or Error. Never prompts, outputs or keys.",
+        DefaultValueFactory = _ => LogLevel.Warning,
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("run", "Run the host of a project: devices paired with it connect through the relay and drive its agent.")
+        {
+            Directory, RelayUrl, Port, Agent, OutageMinutes, ApprovalSeconds, Log,
+        };
+        command.SetAction(RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
+    {
+        if (parse.GetValue(Agent) != "echo")
+        {
+            await Console.Error.WriteLineAsync($"tether run: unknown agent '{parse.GetValue(Agent)}'; this version has: echo").ConfigureAwait(false);
+            return 2;
+        }
+
+        if (parse.GetValue(OutageMinutes) is < 1 or > 24 * 60 || parse.GetValue(ApprovalSeconds) is < 5 or > 3600)
+        {
+            await Console.Error.WriteLineAsync("tether run: --outage-window is 1..1440 minutes and --approval-timeout 5..3600 seconds").ConfigureAwait(false);
+            return 2;
+        }
+
+        var level = parse.GetValue(Log);
+        using var loggers = LoggerFactory.Create(logging => logging.SetMinimumLevel(level).AddSimpleConsole(console => console.SingleLine = true));
+        RelayServer? embedded = null;
+        try
+        {
+            var root = ConfigRoot.ForCurrentUser();
+            var project = ProjectLocator.Locate(parse.GetValue(Directory)?.FullName);
+            using var identity = HostKeyStore.LoadOrCreate(root, project);
+            var relayUrl = parse.GetValue(RelayUrl);
+            if (relayUrl is null)
+            {
+                embedded = await EmbeddedRelay.StartAsync(parse.GetValue(Port), level, cancel).ConfigureAwait(false);
+                relayUrl = embedded.Urls[0];
+            }
+
+            await using var host = await HostRuntime.StartAsync(new HostRuntimeOptions
+            {
+                Root = root,
+                Project = project,
+                Identity = identity,
+                RelayUrl = relayUrl,
+                HostName = $"{Path.GetFileName(project.Path)} on {Environment.MachineName}",
+                OutageWindow = TimeSpan.FromMinutes(parse.GetValue(OutageMinutes)),
+                ApprovalDeadline = TimeSpan.FromSeconds(parse.GetValue(ApprovalSeconds)),
+                LoggerFactory = loggers,
+                Say = line => AnsiConsole.MarkupLineInterpolated($"[dim]{DateTime.Now:HH:mm:ss}[/] {line}"),
+            }).ConfigureAwait(false);
+
+            AnsiConsole.MarkupLineInterpolated($"Tether host for [bold]{project.Path}[/], relay {relayUrl}, agent echo.");
+            var paired = new DeviceRegistry(root, project.Id).List().Count(d => !d.IsRevoked);
+            AnsiConsole.MarkupLine(paired == 0
+                ? "No device is paired yet: run [bold]tether pair[/] in this project to pair one."
+                : $"{paired} paired device(s) may connect. Ctrl-C stops the host.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancel).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                AnsiConsole.MarkupLine("Stopping: pending approvals are denied.");
+            }
+
+            return 0;
+        }
+        catch (Exception e) when (e is KeyStoreException or HostAlreadyRunningException or DirectoryNotFoundException or IOException or InvalidOperationException)
+        {
+            await Console.Error.WriteLineAsync($"tether run: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        finally
+        {
+            if (embedded is not null)
+            {
+                await embedded.StopAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                await embedded.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}

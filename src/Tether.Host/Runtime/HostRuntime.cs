@@ -1,0 +1,258 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Tether.Client.Relay;
+using Tether.Client.Sessions;
+using Tether.Client.Sessions.Events;
+using Tether.Client.Storage;
+using Tether.Host.Agents;
+using Tether.Host.Approvals;
+using Tether.Host.Devices;
+using Tether.Host.Ipc;
+using Tether.Protocol.Session;
+
+namespace Tether.Host.Runtime;
+
+/// <summary>
+/// One running host (<c>tether run</c>): the project's relay connection as its channel's host, the
+/// session with its paired devices (one active at a time, docs/protocol.md §9), the agent, the
+/// approval broker, and the local socket for <c>tether status</c> and <c>tether devices revoke</c>.
+/// </summary>
+public sealed class HostRuntime : IAsyncDisposable, ISessionOutput
+{
+    private readonly HostRuntimeOptions _options;
+    private readonly ILogger _logger;
+    private readonly DeviceRegistry _registry;
+    private readonly RelayClient _relay;
+    private readonly ReliableChannel _channel;
+    private readonly ApprovalBroker _approvals;
+    private readonly EchoAgent _agent;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly DateTimeOffset _started;
+    private IpcServer? _ipc;
+    private Task _receiving = Task.CompletedTask;
+    private Task _watching = Task.CompletedTask;
+    private volatile PairedDevice? _active;
+
+    private HostRuntime(HostRuntimeOptions options)
+    {
+        _options = options;
+        _logger = options.LoggerFactory.CreateLogger("Tether.Host");
+        _started = options.Time.GetUtcNow();
+        _registry = new DeviceRegistry(options.Root, options.Project.Id, options.Time);
+        _relay = RelayClient.Start(new RelayClientOptions
+        {
+            RelayUrl = options.RelayUrl,
+            Credential = RelayCredential.ForHost(options.Identity.ChannelKey),
+            TimeProvider = options.Time,
+            LoggerFactory = options.LoggerFactory,
+        });
+        _channel = ReliableChannel.ForHost(
+            _relay,
+            options.Identity.StaticKeys,
+            _registry.IsAccepted,
+            subject => _registry.IsRevokedSubject(subject.Span),
+            new ReliableChannelOptions { OutageWindow = options.OutageWindow, TimeProvider = options.Time, LoggerFactory = options.LoggerFactory });
+        _approvals = new ApprovalBroker(this, options.Time, options.LoggerFactory.CreateLogger("Tether.Security"), options.ApprovalDeadline);
+        _agent = new EchoAgent(this, _approvals, options.Project.Path);
+    }
+
+    /// <summary>Whether a device holds the session now.</summary>
+    public bool DeviceConnected => _active is not null && _channel.IsEstablished;
+
+    /// <summary>The local socket's path.</summary>
+    public string SocketPath => _ipc!.SocketPath;
+
+    /// <summary>Starts the host; refuses when another host already runs for this project.</summary>
+    /// <exception cref="HostAlreadyRunningException">Another host answers on this project's socket.</exception>
+    public static async Task<HostRuntime> StartAsync(HostRuntimeOptions options)
+    {
+        var socket = options.SocketPath ?? RuntimeDirectory.SocketFor(options.Project.Id.Value);
+        var directory = Path.GetDirectoryName(socket)!;
+        SecureDirectory.Ensure(directory, directory);
+        var runtime = new HostRuntime(options);
+        try
+        {
+            runtime._ipc = await IpcServer.StartAsync(socket, runtime.AnswerAsync, options.LoggerFactory.CreateLogger("Tether.Security")).ConfigureAwait(false);
+        }
+        catch
+        {
+            await runtime.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        runtime._receiving = Task.Run(runtime.ReceiveAsync);
+        runtime._watching = Task.Run(runtime.WatchAsync);
+        return runtime;
+    }
+
+    public async Task SendAsync(SessionMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _channel.SendAsync(SessionMessages.Encode(message), cancellationToken).ConfigureAwait(false);
+        }
+        catch (SessionEndedException)
+        {
+            // Stopping: nobody is left to tell.
+        }
+    }
+
+    /// <summary>Applies a change of the device list made by another process: revoked devices are dropped now.</summary>
+    public async Task ApplyDeviceChangesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var device in _registry.List().Where(d => d.IsRevoked))
+        {
+            await _channel.RevokeAsync(device.NoiseKey, device.AccessSubject.ToArray(), cancellationToken).ConfigureAwait(false);
+            if (_active?.Id == device.Id)
+            {
+                _active = null;
+            }
+        }
+    }
+
+    /// <summary>What <c>tether status</c> shows.</summary>
+    public HostStatus Status()
+    {
+        var active = DeviceConnected ? _active : null;
+        return new HostStatus
+        {
+            Project = Path.GetFileName(_options.Project.Path),
+            Path = _options.Project.Path,
+            Pid = Environment.ProcessId,
+            Started = _started,
+            Agent = EchoAgent.Name,
+            State = _agent.State,
+            Relay = _options.RelayUrl.ToString(),
+            RelayConnected = _relay.IsConnected,
+            Devices = [.. _registry.List().Where(d => !d.IsRevoked).Select(d => new DeviceStatus
+            {
+                Name = d.Name,
+                Fingerprint = d.Fingerprint,
+                Active = d.Id == active?.Id,
+                LastSeen = d.LastSeen,
+            })],
+            Approvals = [.. _approvals.Pending.Select(r => new ApprovalStatus
+            {
+                Id = r.Id,
+                Tool = r.Tool,
+                Summary = r.Summary,
+                Deadline = DateTimeOffset.FromUnixTimeMilliseconds(r.Deadline),
+            })],
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Deny first: nothing may be approved by a host on its way out (invariant 4).
+        _approvals.Stop();
+        await _stop.CancelAsync().ConfigureAwait(false);
+        if (_ipc is not null)
+        {
+            await _ipc.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _agent.Dispose();
+        await _channel.DisposeAsync().ConfigureAwait(false);
+        await _relay.DisposeAsync().ConfigureAwait(false);
+        await Task.WhenAll(_receiving, _watching).ConfigureAwait(false);
+        _stop.Dispose();
+    }
+
+    private async Task<IpcResponse> AnswerAsync(IpcRequest request, CancellationToken cancellationToken)
+    {
+        switch (request.Op)
+        {
+            case "status":
+                return IpcResponse.Success(Status());
+            case "devices-changed":
+                await ApplyDeviceChangesAsync(cancellationToken).ConfigureAwait(false);
+                return IpcResponse.Success();
+            default:
+                return IpcResponse.Failure($"unknown op '{request.Op}': status or devices-changed");
+        }
+    }
+
+    private async Task ReceiveAsync()
+    {
+        try
+        {
+            await foreach (var bytes in _channel.Messages.ReadAllAsync(_stop.Token).ConfigureAwait(false))
+            {
+                if (!SessionMessages.TryDecode(bytes, out var message))
+                {
+                    HostLog.MalformedMessage(_logger, bytes.Length);
+                    await SendAsync(new NoticeMessage { Level = "warning", Text = "the host could not read that message; it was ignored" }, _stop.Token).ConfigureAwait(false);
+                    continue;
+                }
+
+                await _agent.HandleAsync(message!, _stop.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task WatchAsync()
+    {
+        try
+        {
+            await foreach (var change in _channel.Events.ReadAllAsync(_stop.Token).ConfigureAwait(false))
+            {
+                switch (change)
+                {
+                    case SessionEstablished established:
+                        await OnDeviceConnectedAsync(established).ConfigureAwait(false);
+                        break;
+                    case SessionLost lost:
+                        _options.Say(lost.Security
+                            ? $"A device connection was dropped after a security check failed ({lost.Why}); see the log."
+                            : $"{_active?.Name ?? "The device"} disconnected ({lost.Why}); its session waits {Describe(_options.OutageWindow)} for it.");
+                        break;
+                    case StreamEnded ended:
+                        _options.Say(ended.Ending.Message);
+                        break;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task OnDeviceConnectedAsync(SessionEstablished established)
+    {
+        var device = _registry.FindByKey(established.PeerKey);
+        if (device is null || device.IsRevoked)
+        {
+            // The channel accepted it a moment ago; a revocation in between wins.
+            Debug.Assert(device?.IsRevoked != false, "the channel accepts only paired keys");
+            if (device is not null)
+            {
+                await _channel.RevokeAsync(device.NoiseKey, device.AccessSubject.ToArray(), _stop.Token).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        _active = device;
+        _registry.MarkSeen(device.NoiseKey);
+        _options.Say(established.Resumed ? $"{device.Name} reconnected; the session resumed." : $"{device.Name} connected.");
+        if (!established.Resumed)
+        {
+            await SendAsync(new SessionInfoMessage
+            {
+                Project = Path.GetFileName(_options.Project.Path),
+                Host = _options.HostName,
+                Agent = EchoAgent.Name,
+                Device = device.Name,
+            }, _stop.Token).ConfigureAwait(false);
+            await SendAsync(new AgentStateMessage { State = _agent.State }, _stop.Token).ConfigureAwait(false);
+        }
+    }
+
+    private static string Describe(TimeSpan window) =>
+        window.TotalMinutes >= 1 ? $"{window.TotalMinutes:0} minutes" : $"{window.TotalSeconds:0} seconds";
+}
