@@ -6,6 +6,8 @@ using Tether.Cli.Commands;
 var root = new RootCommand("Tether: drive a coding agent on your workstation from your phone, through a relay that cannot read your traffic.")
 {
     RunCommand.Create(),
+    PairCommand.Create(),
+    AttachCommand.Create(),
     RelayCommand.Create(),
     StatusCommand.Create(),
     DevicesCommand.Create(),
