@@ -1,0 +1,15 @@
+using Tether.Protocol.Noise;
+using Tether.Protocol.Relay;
+
+namespace Tether.Client.Pairing;
+
+/// <summary>
+/// What a device keeps about a host it paired with (docs/protocol.md §8.4): everything it needs to
+/// open sessions later. Handed to the store callback before the device says <c>pair.stored</c>.
+/// </summary>
+/// <param name="HostStaticKey">The host's Noise static key from the link; every session pins it.</param>
+/// <param name="Channel">The project's channel (from <c>pair.accepted</c>, equal to the certificate's).</param>
+/// <param name="RelayUrl">The relay to reach it through (§2.2 form).</param>
+/// <param name="Certificate">The device certificate, verified: signed for <paramref name="Channel"/>, naming this device's access key.</param>
+/// <param name="HostName">The host's display name.</param>
+public sealed record PairedHost(NoisePublicKey HostStaticKey, RelayId Channel, string RelayUrl, DeviceCertificate Certificate, string HostName);
