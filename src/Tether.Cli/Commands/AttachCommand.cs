@@ -6,7 +6,7 @@ using Tether.Client.Storage;
 using Tether.Protocol.Noise;
 using Tether.Protocol.Pairing;
 using Tether.Protocol.Relay;
-using StoredHost = Tether.Client.Storage.PairedHost;
+
 
 namespace Tether.Cli.Commands;
 
@@ -85,7 +85,7 @@ internal static class AttachCommand
         }
     }
 
-    private static async Task<StoredHost> PairAsync(string text, string? name, PairedHostStore store, IFrontEnd ui, CancellationToken cancel)
+    private static async Task<PairedHost> PairAsync(string text, string? name, PairedHostStore store, IFrontEnd ui, CancellationToken cancel)
     {
         if (!PairingLink.TryParse(text.Trim(), DateTimeOffset.UtcNow, out var link, out var error))
         {
@@ -98,13 +98,13 @@ internal static class AttachCommand
         {
             var deviceKeys = NoiseKeyPair.Generate();
             var accessKey = DeviceAccessKey.Generate();
-            StoredHost? stored = null;
+            PairedHost? stored = null;
             try
             {
                 var identity = new DeviceIdentityForPairing(deviceKeys, accessKey, SuggestedName(name));
                 await PairingDevice.PairAsync(link, identity, new PairingEvents(ui), (paired, _) =>
                 {
-                    stored = new StoredHost(paired.HostName, deviceKeys, accessKey, paired.HostStaticKey, new Uri(paired.RelayUrl), paired.Certificate, DateTimeOffset.UtcNow);
+                    stored = new PairedHost(paired.HostName, deviceKeys, accessKey, paired.HostStaticKey, new Uri(paired.RelayUrl), paired.Certificate, DateTimeOffset.UtcNow);
                     store.Save(stored);
                     return Task.CompletedTask;
                 }, TimeProvider.System, cancel).ConfigureAwait(false);
@@ -126,7 +126,7 @@ internal static class AttachCommand
         }
     }
 
-    private static StoredHost Choose(PairedHostStore store, string? selector)
+    private static PairedHost Choose(PairedHostStore store, string? selector)
     {
         var hosts = store.List();
         var matching = selector is null ? hosts : [.. hosts.Where(h => h.Id.StartsWith(selector, StringComparison.OrdinalIgnoreCase))];

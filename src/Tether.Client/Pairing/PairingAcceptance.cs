@@ -11,7 +11,7 @@ namespace Tether.Client.Pairing;
 /// </summary>
 internal static class PairingAcceptance
 {
-    public static PairedHost Verify(PairingMessage accepted, NoisePublicKey hostKey, DeviceAccessKey accessKey, DateTimeOffset now)
+    public static PairingGrant Verify(PairingMessage accepted, NoisePublicKey hostKey, DeviceAccessKey accessKey, DateTimeOffset now)
     {
         if (!RelayId.TryParse(accepted.Channel, out var channel))
         {
@@ -49,7 +49,7 @@ internal static class PairingAcceptance
             throw Refused("its host name is not valid");
         }
 
-        return new PairedHost(hostKey, channel, accepted.Relay!, certificate, accepted.HostName!);
+        return new PairingGrant(hostKey, channel, accepted.Relay!, certificate, accepted.HostName!);
     }
 
     private static PairingProtocolException Refused(string why) => new($"The workstation's acceptance was refused: {why}.");

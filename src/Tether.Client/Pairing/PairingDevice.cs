@@ -8,7 +8,7 @@ namespace Tether.Client.Pairing;
 
 /// <summary>
 /// The device's side of pairing (docs/protocol.md §8): from a scanned link to a verified
-/// <see cref="PairedHost"/> that the caller stores.
+/// <see cref="PairingGrant"/> that the caller stores.
 /// </summary>
 /// <remarks>
 /// Flow: refuse an expired link → connect as <c>pairing</c> with the access code derived from the PSK
@@ -32,22 +32,22 @@ public static class PairingDevice
     /// <exception cref="PairingProtocolException">The host's side broke the protocol, or its certificate does not verify.</exception>
     /// <exception cref="PairingConnectionException">The connection ended or a reply did not come in time.</exception>
     /// <exception cref="PairingUnconfirmedException">Stored, but the host did not confirm with <c>pair.done</c>.</exception>
-    public static Task<PairedHost> PairAsync(
+    public static Task<PairingGrant> PairAsync(
         PairingLink link,
         DeviceIdentityForPairing identity,
         IDevicePairingEvents events,
-        Func<PairedHost, CancellationToken, Task> store,
+        Func<PairingGrant, CancellationToken, Task> store,
         TimeProvider time,
         CancellationToken cancellationToken = default) =>
         PairAsync(link, identity, events, store, new PairingDeviceOptions { TimeProvider = time }, cancellationToken);
 
     /// <summary>Pairs with the host that made <paramref name="link"/>, reaching the relay as <paramref name="options"/> say.</summary>
-    /// <inheritdoc cref="PairAsync(PairingLink, DeviceIdentityForPairing, IDevicePairingEvents, Func{PairedHost, CancellationToken, Task}, TimeProvider, CancellationToken)"/>
-    public static async Task<PairedHost> PairAsync(
+    /// <inheritdoc cref="PairAsync(PairingLink, DeviceIdentityForPairing, IDevicePairingEvents, Func{PairingGrant, CancellationToken, Task}, TimeProvider, CancellationToken)"/>
+    public static async Task<PairingGrant> PairAsync(
         PairingLink link,
         DeviceIdentityForPairing identity,
         IDevicePairingEvents events,
-        Func<PairedHost, CancellationToken, Task> store,
+        Func<PairingGrant, CancellationToken, Task> store,
         PairingDeviceOptions options,
         CancellationToken cancellationToken = default)
     {

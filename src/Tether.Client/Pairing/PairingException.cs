@@ -1,7 +1,7 @@
 namespace Tether.Client.Pairing;
 
 /// <summary>
-/// Base type of every way <see cref="PairingDevice.PairAsync(Tether.Protocol.Pairing.PairingLink, DeviceIdentityForPairing, IDevicePairingEvents, Func{PairedHost, CancellationToken, Task}, TimeProvider, CancellationToken)"/>
+/// Base type of every way <see cref="PairingDevice.PairAsync(Tether.Protocol.Pairing.PairingLink, DeviceIdentityForPairing, IDevicePairingEvents, Func{PairingGrant, CancellationToken, Task}, TimeProvider, CancellationToken)"/>
 /// fails. Whatever the subtype, nothing was stored unless it is <see cref="PairingUnconfirmedException"/>.
 /// Messages never carry the link, keys or the code.
 /// </summary>

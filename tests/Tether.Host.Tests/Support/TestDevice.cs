@@ -16,12 +16,12 @@ internal sealed class TestDevice(string name) : IDisposable
 
     public RecordingDeviceEvents Events { get; } = new();
 
-    public ConcurrentQueue<PairedHost> Stored { get; } = new();
+    public ConcurrentQueue<PairingGrant> Stored { get; } = new();
 
     public DeviceIdentityForPairing Identity => new(Static, Access, name);
 
     /// <summary>Scans <paramref name="linkText"/> and pairs.</summary>
-    public async Task<PairedHost> PairAsync(string linkText, ILoggerFactory? logs = null)
+    public async Task<PairingGrant> PairAsync(string linkText, ILoggerFactory? logs = null)
     {
         Assert.True(PairingLink.TryParse(linkText, DateTimeOffset.UtcNow, out var link, out var error), error.ToString());
         using (link)

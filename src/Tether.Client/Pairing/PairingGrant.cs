@@ -4,7 +4,7 @@ using Tether.Protocol.Relay;
 namespace Tether.Client.Pairing;
 
 /// <summary>
-/// What a device keeps about a host it paired with (docs/protocol.md §8.4): everything it needs to
+/// What the host granted a device at pairing (docs/protocol.md §8.4): everything the device needs to
 /// open sessions later. Handed to the store callback before the device says <c>pair.stored</c>.
 /// </summary>
 /// <param name="HostStaticKey">The host's Noise static key from the link; every session pins it.</param>
@@ -12,4 +12,4 @@ namespace Tether.Client.Pairing;
 /// <param name="RelayUrl">The relay to reach it through (§2.2 form).</param>
 /// <param name="Certificate">The device certificate, verified: signed for <paramref name="Channel"/>, naming this device's access key.</param>
 /// <param name="HostName">The host's display name.</param>
-public sealed record PairedHost(NoisePublicKey HostStaticKey, RelayId Channel, string RelayUrl, DeviceCertificate Certificate, string HostName);
+public sealed record PairingGrant(NoisePublicKey HostStaticKey, RelayId Channel, string RelayUrl, DeviceCertificate Certificate, string HostName);
