@@ -60,7 +60,7 @@ internal sealed class ConsoleFrontEnd(PendingApprovals approvals) : IFrontEnd
                     return;
                 case SessionInfoMessage info:
                     EndText();
-                    AnsiConsole.MarkupLineInterpolated($"[bold]{TerminalText.Safe(info.Project)}[/] on {TerminalText.Safe(info.Host)}, agent {TerminalText.Safe(info.Agent)}; you are {TerminalText.Safe(info.Device)}.");
+                    AnsiConsole.MarkupLineInterpolated($"[bold]{TerminalText.Safe(info.Host)}[/], agent {TerminalText.Safe(info.Agent)}; you are {TerminalText.Safe(info.Device)}.");
                     return;
                 case AgentStateMessage:
                     // The card, the text and the turn result already show what the state says.

@@ -48,7 +48,7 @@ internal static class PairCommand
             }
 
             using var identity = HostKeyStore.LoadOrCreate(root, project);
-            var paired = await PairingFlow.RunAsync(root, project, identity, relay, $"{Path.GetFileName(project.Path)} on {Environment.MachineName}", loggers, cancel).ConfigureAwait(false);
+            var paired = await PairingFlow.RunAsync(root, project, identity, relay, PairingFlow.HostNameFor(project), loggers, cancel).ConfigureAwait(false);
             return paired ? 0 : 1;
         }
         catch (Exception e) when (e is KeyStoreException or DirectoryNotFoundException or InvalidOperationException or ArgumentException)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Tether.Cli.Hosting;
+using Tether.Cli.Pairing;
 using Tether.Client.Storage;
 using Tether.Host.Devices;
 using Tether.Host.Ipc;
@@ -33,7 +34,7 @@ internal static class RunCommand
 
     private static readonly Option<string> Agent = new("--agent")
     {
-        Description = "The agent to run: echo (a stand-in that repeats prompts, and asks for approval of prompts starting with /ask).",
+        Description = "The agent to run: echo (a stand-in that repeats prompts, and asks for approval of prompts starting with ask:).",
         DefaultValueFactory = _ => "echo",
     };
 
@@ -87,6 +88,7 @@ internal static class RunCommand
             var root = ConfigRoot.ForCurrentUser();
             var project = ProjectLocator.Locate(parse.GetValue(Directory)?.FullName);
             using var identity = HostKeyStore.LoadOrCreate(root, project);
+            var hostName = PairingFlow.HostNameFor(project);
             var relayUrl = parse.GetValue(RelayUrl);
             if (relayUrl is null)
             {
@@ -100,7 +102,7 @@ internal static class RunCommand
                 Project = project,
                 Identity = identity,
                 RelayUrl = relayUrl,
-                HostName = $"{Path.GetFileName(project.Path)} on {Environment.MachineName}",
+                HostName = hostName,
                 OutageWindow = TimeSpan.FromMinutes(parse.GetValue(OutageMinutes)),
                 ApprovalDeadline = TimeSpan.FromSeconds(parse.GetValue(ApprovalSeconds)),
                 LoggerFactory = loggers,
@@ -109,9 +111,19 @@ internal static class RunCommand
 
             AnsiConsole.MarkupLineInterpolated($"Tether host for [bold]{project.Path}[/], relay {relayUrl}, agent echo.");
             var paired = new DeviceRegistry(root, project.Id).List().Count(d => !d.IsRevoked);
-            AnsiConsole.MarkupLine(paired == 0
-                ? "No device is paired yet: run [bold]tether pair[/] in this project to pair one."
-                : $"{paired} paired device(s) may connect. Ctrl-C stops the host.");
+            if (paired == 0)
+            {
+                // Ready to pair at once: a fresh project has nobody to drive it yet.
+                AnsiConsole.MarkupLine("No device is paired with this project yet.");
+                if (!await PairingFlow.RunAsync(root, project, identity, relayUrl, hostName, loggers, cancel).ConfigureAwait(false))
+                {
+                    AnsiConsole.MarkupLine("The host keeps running; pair a device with [bold]tether pair[/] in this project.");
+                }
+            }
+            else
+            {
+                AnsiConsole.MarkupLine($"{paired} paired device(s) may connect; [bold]tether pair[/] adds one. Ctrl-C stops the host.");
+            }
             try
             {
                 await Task.Delay(Timeout.Infinite, cancel).ConfigureAwait(false);

@@ -47,6 +47,9 @@ internal static class PairingFlow
         return result is PairingResult.Paired;
     }
 
+    /// <summary>How the host names itself to devices: the project's folder and this machine.</summary>
+    public static string HostNameFor(Project project) => $"{Path.GetFileName(project.Path)} on {Environment.MachineName}";
+
     /// <summary>The relay URL as a link carries it (docs/protocol.md §2.2): no trailing slash.</summary>
     public static string LinkForm(Uri relayUrl) => relayUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
 }

@@ -7,14 +7,14 @@ namespace Tether.Host.Agents;
 
 /// <summary>
 /// The stand-in agent of issue 4, until the Claude Code driver lands (issue 5 removes it): it answers
-/// a prompt by streaming it back, and a prompt that starts with <c>/ask </c> first asks the device to
+/// a prompt by streaming it back, and a prompt that starts with <c>ask: </c> first asks the device to
 /// approve a pretend tool <c>Echo</c> with the rest as input, so that sessions, approvals and
 /// interrupts can be driven end to end.
 /// </summary>
 public sealed class EchoAgent : IDisposable
 {
     /// <summary>The prefix that makes the echo ask for approval first.</summary>
-    public const string AskPrefix = "/ask ";
+    public const string AskPrefix = "ask: ";
 
     // Streamed in pieces, as a real agent would, so clients show partial text.
     private const int PieceChars = 32;

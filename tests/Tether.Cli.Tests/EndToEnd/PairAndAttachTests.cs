@@ -17,16 +17,16 @@ public sealed class PairAndAttachTests
         using var terminal = new TetherUser();
         var port = FreePort();
         await using var host = TetherProcess.Start(workstation, "run", "--port", port);
-        await host.WaitForLineAsync("Tether host for");
 
-        var (device, _) = await PairAsync(workstation, terminal, "phone-one");
+        // A project with no device: `tether run` offers a link at once and asks for the code itself.
+        var device = await PairThroughAsync(host, terminal, "phone-one");
         await using (device)
         {
             await device.WaitForLineAsync("\"type\":\"session.info\"");
             await device.WriteLineAsync("""{"type":"prompt","text":"hello over the relay"}""");
             Assert.Equal("echo: hello over the relay", await ReadTurnTextAsync(device));
 
-            await device.WriteLineAsync("""{"type":"prompt","text":"/ask please"}""");
+            await device.WriteLineAsync("""{"type":"prompt","text":"ask: please"}""");
             var request = JsonDocument.Parse(await device.WaitForLineAsync("\"type\":\"approval.request\"")).RootElement;
             Assert.Equal("Echo", request.GetProperty("tool").GetString());
             await device.WriteLineAsync($$"""{"type":"approve","id":"{{request.GetProperty("id").GetString()}}"}""");
@@ -71,21 +71,75 @@ public sealed class PairAndAttachTests
         Assert.Contains("revoked", end, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheInteractiveTerminal_ShowsTheConversation_AndAsksForApprovalWithAClearQuestion()
+    {
+        using var workstation = new TetherUser();
+        using var terminal = new TetherUser();
+        await using var host = TetherProcess.Start(workstation, "run", "--port", FreePort());
+        await host.WaitForLineAsync("Tether host for");
+        var (paired, _) = await PairAsync(workstation, terminal, "laptop");
+        await paired.StopAsync();
+        await paired.DisposeAsync();
+
+        // `tether attach` with no link reconnects to the one paired host.
+        await using var device = TetherProcess.Start(terminal, "attach");
+        await device.WaitForLineAsync("Connected to the host");
+        await device.WriteLineAsync("say hi");
+        await device.WaitForLineAsync("echo: say hi");
+        await device.WriteLineAsync("ask: may I?");
+        await device.WaitForLineAsync("Approve? y/n");
+        await device.WriteLineAsync("y");
+        await device.WaitForLineAsync("Approved");
+        await device.WaitForLineAsync("echo: may I?");
+    }
+
+    [Fact]
+    public async Task AfterTheHostRestarts_TheTerminalReconnectsByItself_AndIsToldTheSessionIsNew()
+    {
+        using var workstation = new TetherUser();
+        using var terminal = new TetherUser();
+        var port = FreePort();
+        var host = TetherProcess.Start(workstation, "run", "--port", port);
+        await host.WaitForLineAsync("Tether host for");
+        var (device, _) = await PairAsync(workstation, terminal, "patient");
+        await using (device)
+        {
+            await device.WaitForLineAsync("\"type\":\"session.info\"");
+            Assert.Equal(0, await host.StopAsync());
+            await host.DisposeAsync();
+            await device.WaitForLineAsync("\"state\":\"reconnecting\"");
+
+            await using var restarted = TetherProcess.Start(workstation, "run", "--port", port);
+            await device.WaitForLineAsync("new session");
+            await device.WaitForLineAsync("\"type\":\"session.info\"");
+            await device.WriteLineAsync("""{"type":"prompt","text":"still here"}""");
+            Assert.Equal("echo: still here", await ReadTurnTextAsync(device));
+        }
+    }
+
     /// <summary>`tether pair` on the workstation, `tether attach link --json` as the device; the code the device shows is typed on the host.</summary>
     private static async Task<(TetherProcess Device, string Name)> PairAsync(TetherUser workstation, TetherUser terminal, string name)
     {
         await using var pair = TetherProcess.Start(workstation, "pair");
-        var link = (await pair.WaitForLineAsync("pairing link: "))["pairing link: ".Length..];
+        var device = await PairThroughAsync(pair, terminal, name);
+        Assert.Equal(0, await pair.WaitForExitAsync());
+        return (device, name);
+    }
+
+    /// <summary>Pairs a new terminal through whichever workstation process shows the link and asks for the code.</summary>
+    private static async Task<TetherProcess> PairThroughAsync(TetherProcess workstation, TetherUser terminal, string name)
+    {
+        var link = (await workstation.WaitForLineAsync("pairing link: "))["pairing link: ".Length..];
         var device = TetherProcess.Start(terminal, "attach", link, "--json", "--name", name);
         var sas = JsonDocument.Parse(await device.WaitForLineAsync("\"type\":\"sas\"")).RootElement.GetProperty("code").GetString()!;
-        await pair.WaitForLineAsync("Type the 8 digits");
-        await pair.WriteLineAsync(sas[..4] + " " + sas[4..]);
-        await pair.WaitForLineAsync("Name this device");
-        await pair.WriteLineAsync(string.Empty);
-        await pair.WaitForLineAsync("Paired");
-        Assert.Equal(0, await pair.WaitForExitAsync());
+        await workstation.WaitForLineAsync("Type the 8 digits");
+        await workstation.WriteLineAsync(sas[..4] + " " + sas[4..]);
+        await workstation.WaitForLineAsync("Name this device");
+        await workstation.WriteLineAsync(string.Empty);
+        await workstation.WaitForLineAsync("Paired");
         await device.WaitForLineAsync("\"type\":\"paired\"");
-        return (device, name);
+        return device;
     }
 
     private static async Task<string> ReadTurnTextAsync(TetherProcess device)
