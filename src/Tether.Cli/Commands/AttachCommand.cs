@@ -118,9 +118,17 @@ internal static class AttachCommand
                 accessKey.Dispose();
                 throw;
             }
-            catch
+            catch (PairingUnconfirmedException) when (stored is not null)
             {
-                stored?.Dispose();
+                // The host never confirmed that it stored this device, so it would refuse every session:
+                // a record kept here would only make the next attach wait for nothing.
+                store.Remove(stored.Id);
+                stored.Dispose();
+                throw;
+            }
+            catch when (stored is not null)
+            {
+                stored.Dispose();
                 throw;
             }
         }

@@ -10,16 +10,11 @@ namespace Tether.Client.Storage;
 /// </summary>
 public sealed class PairedHost : IDisposable
 {
-    /// <summary>Length of a session stream id (docs/protocol.md §9).</summary>
-    public const int StreamIdLength = 16;
-
     /// <summary>Hex characters in a host id: 8 bytes of hash, enough to tell a user's hosts apart.</summary>
     public const int IdLength = 16;
 
-    private readonly byte[] _lastStreamId;
-
     /// <summary>Creates the record of a pairing; takes ownership of <paramref name="deviceKeys"/> and <paramref name="accessKey"/>.</summary>
-    /// <exception cref="ArgumentException">The certificate names another access key, or the stream id is not 0 or 16 bytes.</exception>
+    /// <exception cref="ArgumentException">The certificate names another access key.</exception>
     public PairedHost(
         string hostName,
         NoiseKeyPair deviceKeys,
@@ -27,8 +22,7 @@ public sealed class PairedHost : IDisposable
         NoisePublicKey hostStaticKey,
         Uri relayUrl,
         DeviceCertificate certificate,
-        DateTimeOffset pairedAt,
-        ReadOnlySpan<byte> lastStreamId = default)
+        DateTimeOffset pairedAt)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(hostName);
         ArgumentNullException.ThrowIfNull(deviceKeys);
@@ -41,11 +35,6 @@ public sealed class PairedHost : IDisposable
             throw new ArgumentException("The certificate names another access key.", nameof(certificate));
         }
 
-        if (lastStreamId.Length is not (0 or StreamIdLength))
-        {
-            throw new ArgumentException($"A stream id is {StreamIdLength} bytes.", nameof(lastStreamId));
-        }
-
         HostName = hostName;
         DeviceKeys = deviceKeys;
         AccessKey = accessKey;
@@ -53,7 +42,6 @@ public sealed class PairedHost : IDisposable
         RelayUrl = relayUrl;
         Certificate = certificate;
         PairedAt = pairedAt;
-        _lastStreamId = lastStreamId.ToArray();
         Id = DeriveId(hostStaticKey, ChannelId);
     }
 
@@ -83,9 +71,6 @@ public sealed class PairedHost : IDisposable
 
     /// <summary>When the pairing completed.</summary>
     public DateTimeOffset PairedAt { get; }
-
-    /// <summary>The last session stream id, to resume; empty if there is none.</summary>
-    public ReadOnlySpan<byte> LastStreamId => _lastStreamId;
 
     /// <summary><c>hex(SHA-256(host static public key ‖ channel id)[0..8))</c>: stable for a host and project, and not secret.</summary>
     public static string DeriveId(NoisePublicKey hostStaticKey, RelayId channelId)

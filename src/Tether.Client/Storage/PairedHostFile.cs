@@ -2,7 +2,9 @@ namespace Tether.Client.Storage;
 
 /// <summary>
 /// <c>device/hosts/&lt;host-id&gt;.json</c>, version 1. Keys are base64 (System.Text.Json's form for
-/// byte arrays); the two private keys are the reason the file is 0600.
+/// byte arrays); the two private keys are the reason the file is 0600. Older builds also wrote a
+/// <c>last_stream_id</c>; it is no longer written and is ignored when read (<see cref="StorageJsonContext"/>
+/// does not disallow unknown members), so those files still load.
 /// </summary>
 internal sealed class PairedHostFile
 {
@@ -28,6 +30,4 @@ internal sealed class PairedHostFile
     public required byte[] Certificate { get; init; }
 
     public required DateTimeOffset PairedAt { get; init; }
-
-    public byte[]? LastStreamId { get; set; }
 }

@@ -6,8 +6,8 @@ namespace Tether.Client.Storage;
 
 /// <summary>
 /// The device side's key store: one file per paired host, <c>device/hosts/&lt;host-id&gt;.json</c> under
-/// the config root (0600, in 0700 directories). Changes happen under <c>device/hosts.lock</c>, so two
-/// clients of the same host do not undo each other's stream id update.
+/// the config root (0600, in 0700 directories). Saves and removals happen under <c>device/hosts.lock</c>,
+/// one client at a time.
 /// </summary>
 public sealed class PairedHostStore
 {
@@ -114,30 +114,6 @@ public sealed class PairedHostStore
         return SecureFile.Delete(_root, path);
     }
 
-    /// <summary>Records the session stream id to resume with next time (16 bytes).</summary>
-    /// <exception cref="KeyNotFoundException">No host has that id.</exception>
-    /// <exception cref="ArgumentException">The stream id is not 16 bytes, or the id is malformed.</exception>
-    public void UpdateStreamId(string id, ReadOnlySpan<byte> streamId)
-    {
-        if (streamId.Length != PairedHost.StreamIdLength)
-        {
-            throw new ArgumentException($"A stream id is {PairedHost.StreamIdLength} bytes.", nameof(streamId));
-        }
-
-        var path = PathOf(id);
-        using var _ = StoreLock.Acquire(_root, _lockPath, _lockTimeout);
-        var file = ReadFile(path) ?? throw new KeyNotFoundException($"No paired host has the id {id}.");
-        try
-        {
-            file.LastStreamId = streamId.ToArray();
-            VersionedJson.Write(_root, path, file, StorageJsonContext.Default.PairedHostFile);
-        }
-        finally
-        {
-            Zero(file);
-        }
-    }
-
     private string PathOf(string id) =>
         PairedHost.IsWellFormedId(id)
             ? Path.Join(_hostsDirectory, id + ".json")
@@ -161,7 +137,6 @@ public sealed class PairedHostStore
             RelayUrl = host.RelayUrl.AbsoluteUri,
             Certificate = host.Certificate.ToArray(),
             PairedAt = host.PairedAt,
-            LastStreamId = host.LastStreamId.IsEmpty ? null : host.LastStreamId.ToArray(),
         };
     }
 
@@ -182,7 +157,7 @@ public sealed class PairedHostStore
             accessKey = DeviceAccessKey.ImportPkcs8(file.AccessKeyPkcs8);
             var host = new PairedHost(
                 file.HostName, deviceKeys, accessKey, NoisePublicKey.FromBytes(file.HostStaticPublicKey),
-                relayUrl, certificate, file.PairedAt, file.LastStreamId);
+                relayUrl, certificate, file.PairedAt);
             return host;
         }
         catch (Exception e) when (e is ArgumentException or CryptographicException)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Tether.Client.Relay;
 using Tether.Client.Sessions;
@@ -225,10 +224,9 @@ public sealed class HostRuntime : IAsyncDisposable, ISessionOutput
     private async Task OnDeviceConnectedAsync(SessionEstablished established)
     {
         var device = _registry.FindByKey(established.PeerKey);
-        if (device is null || device.IsRevoked)
+        if (device is not { IsRevoked: false })
         {
-            // The channel accepted it a moment ago; a revocation in between wins.
-            Debug.Assert(device?.IsRevoked != false, "the channel accepts only paired keys");
+            // The channel accepted the key a moment ago; a revocation (or removal) in between wins.
             if (device is not null)
             {
                 await _channel.RevokeAsync(device.NoiseKey, device.AccessSubject.ToArray(), _stop.Token).ConfigureAwait(false);

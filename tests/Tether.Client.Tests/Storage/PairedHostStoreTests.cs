@@ -20,7 +20,7 @@ public sealed class PairedHostStoreTests : IDisposable
     [Fact]
     public void SaveThenLoad_GivesBackEveryField()
     {
-        using var saved = PairedHostFixture.Create(streamId: Enumerable.Range(1, 16).Select(i => (byte)i).ToArray());
+        using var saved = PairedHostFixture.Create();
         _store.Save(saved);
 
         using var loaded = _store.Load(saved.Id);
@@ -37,7 +37,6 @@ public sealed class PairedHostStoreTests : IDisposable
         Assert.Equal(saved.RelayUrl, loaded.RelayUrl);
         Assert.Equal(saved.Certificate.ToArray(), loaded.Certificate.ToArray());
         Assert.Equal(saved.PairedAt, loaded.PairedAt);
-        Assert.Equal(saved.LastStreamId.ToArray(), loaded.LastStreamId.ToArray());
         Assert.Equal(0b110_000_000, StorageTestDirectory.Octal(FileOf(saved.Id)));
     }
 
@@ -66,18 +65,21 @@ public sealed class PairedHostStoreTests : IDisposable
     }
 
     [Fact]
-    public void UpdateStreamId_IsPersisted_AndKeepsTheKeys()
+    public void AFileFromAnOlderBuild_WithALastStreamId_StillLoads()
     {
         using var host = PairedHostFixture.Create();
         _store.Save(host);
-        var stream = Enumerable.Repeat((byte)0xab, 16).ToArray();
+        var path = FileOf(host.Id);
+        var stream = Convert.ToBase64String(Enumerable.Repeat((byte)0xab, 16).ToArray());
+        var json = File.ReadAllText(path);
+        var brace = json.LastIndexOf('}');
+        File.WriteAllText(path, json[..brace].TrimEnd() + ",\n  \"last_stream_id\": \"" + stream + "\"\n}");
 
-        _store.UpdateStreamId(host.Id, stream);
+        using var loaded = _store.Load(host.Id);
 
-        using var loaded = _store.Load(host.Id)!;
-        Assert.Equal(stream, loaded.LastStreamId.ToArray());
+        Assert.NotNull(loaded);
         Assert.Equal(PairedHostFixture.NoisePrivateKey(host), PairedHostFixture.NoisePrivateKey(loaded));
-        Assert.Throws<KeyNotFoundException>(() => _store.UpdateStreamId("0123456789abcdef", stream));
+        Assert.Equal([host.Id], _store.List().Select(h => h.Id));
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Text;
 using Tether.Client.Pairing;
+using Tether.Client.Tests.Support;
 using Tether.Host.Pairing;
 using Tether.Host.Tests.Support;
 using Tether.Protocol.Pairing;
