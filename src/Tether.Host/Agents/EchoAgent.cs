@@ -11,7 +11,7 @@ namespace Tether.Host.Agents;
 /// approve a pretend tool <c>Echo</c> with the rest as input, so that sessions, approvals and
 /// interrupts can be driven end to end.
 /// </summary>
-public sealed class EchoAgent : IDisposable
+public sealed class EchoAgent : IAgent
 {
     /// <summary>The prefix that makes the echo ask for approval first.</summary>
     public const string AskPrefix = "ask: ";
@@ -33,13 +33,10 @@ public sealed class EchoAgent : IDisposable
         _cwd = cwd;
     }
 
-    /// <summary>The agent's name as devices see it.</summary>
-    public static string Name => "echo";
+    public string Name => "echo";
 
-    /// <summary><c>idle</c>, <c>running</c> or <c>waiting_approval</c>.</summary>
     public string State { get; private set; } = "idle";
 
-    /// <summary>Acts on one message from the device.</summary>
     public async Task HandleAsync(SessionMessage message, CancellationToken cancellationToken)
     {
         switch (message)
@@ -67,13 +64,15 @@ public sealed class EchoAgent : IDisposable
         }
     }
 
-    public void Dispose()
+    public ValueTask DisposeAsync()
     {
         lock (_lock)
         {
             // The turn disposes its own source when it ends.
             _turn?.Cancel();
         }
+
+        return ValueTask.CompletedTask;
     }
 
     private async Task StartTurnAsync(string text, CancellationToken cancellationToken)

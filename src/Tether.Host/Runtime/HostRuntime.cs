@@ -24,7 +24,7 @@ public sealed class HostRuntime : IAsyncDisposable, ISessionOutput
     private readonly RelayClient _relay;
     private readonly ReliableChannel _channel;
     private readonly ApprovalBroker _approvals;
-    private readonly EchoAgent _agent;
+    private readonly IAgent _agent;
     private readonly CancellationTokenSource _stop = new();
     private readonly DateTimeOffset _started;
     private IpcServer? _ipc;
@@ -52,7 +52,7 @@ public sealed class HostRuntime : IAsyncDisposable, ISessionOutput
             subject => _registry.IsRevokedSubject(subject.Span),
             new ReliableChannelOptions { OutageWindow = options.OutageWindow, TimeProvider = options.Time, LoggerFactory = options.LoggerFactory });
         _approvals = new ApprovalBroker(this, options.Time, options.LoggerFactory.CreateLogger("Tether.Security"), options.ApprovalDeadline);
-        _agent = new EchoAgent(this, _approvals, options.Project.Path);
+        _agent = options.Agent?.Invoke(this, _approvals) ?? new EchoAgent(this, _approvals, options.Project.Path);
     }
 
     /// <summary>Whether a device holds the session now.</summary>
@@ -119,7 +119,7 @@ public sealed class HostRuntime : IAsyncDisposable, ISessionOutput
             Path = _options.Project.Path,
             Pid = Environment.ProcessId,
             Started = _started,
-            Agent = EchoAgent.Name,
+            Agent = _agent.Name,
             State = _agent.State,
             Relay = _options.RelayUrl.ToString(),
             RelayConnected = _relay.IsConnected,
@@ -150,7 +150,7 @@ public sealed class HostRuntime : IAsyncDisposable, ISessionOutput
             await _ipc.DisposeAsync().ConfigureAwait(false);
         }
 
-        _agent.Dispose();
+        await _agent.DisposeAsync().ConfigureAwait(false);
         await _channel.DisposeAsync().ConfigureAwait(false);
         await _relay.DisposeAsync().ConfigureAwait(false);
         await Task.WhenAll(_receiving, _watching).ConfigureAwait(false);
@@ -244,7 +244,7 @@ public sealed class HostRuntime : IAsyncDisposable, ISessionOutput
             {
                 Project = Path.GetFileName(_options.Project.Path),
                 Host = _options.HostName,
-                Agent = EchoAgent.Name,
+                Agent = _agent.Name,
                 Device = device.Name,
             }, _stop.Token).ConfigureAwait(false);
             await SendAsync(new AgentStateMessage { State = _agent.State }, _stop.Token).ConfigureAwait(false);

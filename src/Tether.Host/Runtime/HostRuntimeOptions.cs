@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Tether.Client.Storage;
+using Tether.Host.Agents;
+using Tether.Host.Approvals;
 using Tether.Host.Projects;
 
 namespace Tether.Host.Runtime;
@@ -27,6 +29,9 @@ public sealed record HostRuntimeOptions
 
     /// <summary>Where the local socket goes; default <see cref="Ipc.RuntimeDirectory"/>.</summary>
     public string? SocketPath { get; init; }
+
+    /// <summary>Makes the agent, given where its messages go and the approval broker; default the echo stand-in.</summary>
+    public Func<ISessionOutput, ApprovalBroker, IAgent>? Agent { get; init; }
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

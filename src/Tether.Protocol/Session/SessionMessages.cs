@@ -22,6 +22,10 @@ namespace Tether.Protocol.Session;
 [JsonDerivedType(typeof(ApprovalRequestMessage), "approval.request")]
 [JsonDerivedType(typeof(ApprovalResolvedMessage), "approval.resolved")]
 [JsonDerivedType(typeof(NoticeMessage), "notice")]
+[JsonDerivedType(typeof(ToolCallMessage), "tool.call")]
+[JsonDerivedType(typeof(ToolResultMessage), "tool.result")]
+[JsonDerivedType(typeof(AgentExitMessage), "agent.exit")]
+[JsonDerivedType(typeof(SessionRulesMessage), "session.rules")]
 public abstract class SessionMessage;
 
 /// <summary>Device → host: a prompt for the agent.</summary>
@@ -52,6 +56,26 @@ public sealed class ApprovalAnswerMessage : SessionMessage
     [JsonPropertyName("reason")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Reason { get; init; }
+
+    /// <summary>With <c>allow</c>: also allow calls this rule matches for the rest of the session (it expires).</summary>
+    [JsonPropertyName("rule")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SessionRule? Rule { get; init; }
+}
+
+/// <summary>An explicit, expiring permission for this session: a tool and a pattern of its input (<c>Bash</c>, <c>npm test</c>).</summary>
+public sealed class SessionRule
+{
+    [JsonPropertyName("tool")]
+    public required string Tool { get; init; }
+
+    /// <summary>What the rule matches: for Bash the exact command, or a prefix ending in <c>*</c>; for Write/Edit a path.</summary>
+    [JsonPropertyName("content")]
+    public required string Content { get; init; }
+
+    /// <summary>Unix milliseconds; set by the host when it accepts the rule.</summary>
+    [JsonPropertyName("expires")]
+    public long Expires { get; init; }
 }
 
 /// <summary>Host → device, first on every stream: what this session is.</summary>
@@ -135,6 +159,11 @@ public sealed class ApprovalRequestMessage : SessionMessage
     /// <summary>Unix milliseconds after which the host denies it.</summary>
     [JsonPropertyName("deadline")]
     public required long Deadline { get; init; }
+
+    /// <summary>For Edit and Write: a unified diff of the file on disk against what the call would leave.</summary>
+    [JsonPropertyName("diff")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Diff { get; init; }
 }
 
 /// <summary>Host → device: an approval request was decided (by this device, a rule, the deadline, …).</summary>
@@ -164,6 +193,65 @@ public sealed class NoticeMessage : SessionMessage
 
     [JsonPropertyName("text")]
     public required string Text { get; init; }
+}
+
+/// <summary>Host → device: the agent called a tool (whether or not it needed approval).</summary>
+public sealed class ToolCallMessage : SessionMessage
+{
+    [JsonPropertyName("turn")]
+    public required long Turn { get; init; }
+
+    /// <summary>The agent's id for the call; <c>tool.result</c> names it.</summary>
+    [JsonPropertyName("id")]
+    public required string Id { get; init; }
+
+    [JsonPropertyName("tool")]
+    public required string Tool { get; init; }
+
+    /// <summary>Canonical JSON text of the input, as in <c>approval.request</c>.</summary>
+    [JsonPropertyName("input")]
+    public required string Input { get; init; }
+
+    [JsonPropertyName("summary")]
+    public required string Summary { get; init; }
+}
+
+/// <summary>Host → device: a tool's result, cut to a size a phone can show, with the full size stated.</summary>
+public sealed class ToolResultMessage : SessionMessage
+{
+    [JsonPropertyName("id")]
+    public required string Id { get; init; }
+
+    [JsonPropertyName("text")]
+    public required string Text { get; init; }
+
+    /// <summary>The full result's size in bytes (UTF-8), however much of it <see cref="Text"/> carries.</summary>
+    [JsonPropertyName("size")]
+    public required long Size { get; init; }
+
+    [JsonPropertyName("truncated")]
+    public bool Truncated { get; init; }
+
+    [JsonPropertyName("is_error")]
+    public bool IsError { get; init; }
+}
+
+/// <summary>Host → device: the agent's process ended (a crash, or it was stopped); a new prompt starts it again.</summary>
+public sealed class AgentExitMessage : SessionMessage
+{
+    [JsonPropertyName("code")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Code { get; init; }
+
+    [JsonPropertyName("reason")]
+    public required string Reason { get; init; }
+}
+
+/// <summary>Host → device: the session rules in force now (after any change, and on every new stream).</summary>
+public sealed class SessionRulesMessage : SessionMessage
+{
+    [JsonPropertyName("rules")]
+    public required IReadOnlyList<SessionRule> Rules { get; init; }
 }
 
 [JsonSerializable(typeof(SessionMessage))]

@@ -12,7 +12,7 @@ public sealed class EchoAgentTests
     public async Task APrompt_IsStreamedBack_AndTheTurnEnds()
     {
         var output = new RecordingOutput();
-        using var agent = new EchoAgent(output, new ApprovalBroker(output, TimeProvider.System, NullLogger.Instance), "/p");
+        await using var agent = new EchoAgent(output, new ApprovalBroker(output, TimeProvider.System, NullLogger.Instance), "/p");
 
         await agent.HandleAsync(new PromptMessage { Text = "hello there, this prompt is longer than one piece" }, CancellationToken.None);
 
@@ -33,7 +33,7 @@ public sealed class EchoAgentTests
     {
         var output = new RecordingOutput();
         var broker = new ApprovalBroker(output, TimeProvider.System, NullLogger.Instance);
-        using var agent = new EchoAgent(output, broker, "/p");
+        await using var agent = new EchoAgent(output, broker, "/p");
 
         await agent.HandleAsync(new PromptMessage { Text = EchoAgent.AskPrefix + "secret plan" }, CancellationToken.None);
         var request = await output.NextAsync<ApprovalRequestMessage>();
@@ -49,7 +49,7 @@ public sealed class EchoAgentTests
     public async Task AnInterruptWhileWaitingForApproval_EndsTheTurnInterrupted_AndDeniesTheRequest()
     {
         var output = new RecordingOutput();
-        using var agent = new EchoAgent(output, new ApprovalBroker(output, TimeProvider.System, NullLogger.Instance), "/p");
+        await using var agent = new EchoAgent(output, new ApprovalBroker(output, TimeProvider.System, NullLogger.Instance), "/p");
 
         await agent.HandleAsync(new PromptMessage { Text = EchoAgent.AskPrefix + "x" }, CancellationToken.None);
         await output.NextAsync<ApprovalRequestMessage>();
