@@ -172,6 +172,7 @@ public sealed class IpcServer : IAsyncDisposable
             {
                 IpcLog.ForeignPeerRefused(_logger, uid, pid);
                 await WriteAsync(client, IpcResponse.Failure("refused: this host accepts local connections only from the user that runs it"), timeout.Token).ConfigureAwait(false);
+                await CloseGentlyAsync(client).ConfigureAwait(false);
                 return;
             }
 
@@ -214,6 +215,32 @@ public sealed class IpcServer : IAsyncDisposable
         catch (JsonException)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Ends the connection after an answer it did not earn: a request that was never read would make
+    /// the close a reset, and the peer could lose the answer that says why. So: no more sending, then
+    /// read and drop (a little, briefly) until the peer closes too.
+    /// </summary>
+    private static async Task CloseGentlyAsync(Socket client)
+    {
+        const int DrainBytes = 64 * 1024;
+        client.Shutdown(SocketShutdown.Send);
+        using var drain = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        var scratch = new byte[4096];
+        var drained = 0;
+        try
+        {
+            int read;
+            while (drained < DrainBytes && (read = await client.ReceiveAsync(scratch, drain.Token).ConfigureAwait(false)) > 0)
+            {
+                drained += read;
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException)
+        {
+            // A peer that neither stops nor closes gets the reset after all.
         }
     }
 
