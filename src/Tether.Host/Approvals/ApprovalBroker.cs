@@ -38,7 +38,7 @@ public sealed class ApprovalBroker
         [.. _pending.Values.Select(p => p.Request).OrderBy(r => r.Deadline)];
 
     /// <summary>Asks the connected device; returns its decision, or a deny with the reason.</summary>
-    public async Task<ApprovalDecision> RequestAsync(string tool, JsonElement input, string summary, string cwd, CancellationToken cancellationToken)
+    public async Task<ApprovalDecision> RequestAsync(string tool, JsonElement input, string summary, string cwd, CancellationToken cancellationToken, string? diff = null)
     {
         if (_stopping)
         {
@@ -60,6 +60,7 @@ public sealed class ApprovalBroker
             Summary = summary,
             Cwd = cwd,
             Deadline = (_time.GetUtcNow() + _deadline).ToUnixTimeMilliseconds(),
+            Diff = diff,
         };
         var pending = new PendingApproval(request);
         _pending[request.Id] = pending;
@@ -98,7 +99,7 @@ public sealed class ApprovalBroker
 
         var allowed = answer.Decision == "allow";
         var reason = allowed ? "approved on the device" : $"denied on the device{(string.IsNullOrWhiteSpace(answer.Reason) ? string.Empty : ": " + answer.Reason)}";
-        return pending.Decision.TrySetResult(new ApprovalDecision(allowed, "device", reason));
+        return pending.Decision.TrySetResult(new ApprovalDecision(allowed, "device", reason, allowed ? answer.Rule : null));
     }
 
     /// <summary>Denies everything pending and everything asked from now on: the host is stopping.</summary>
