@@ -20,17 +20,15 @@ public sealed class EchoAgent : IAgent
     private const int PieceChars = 32;
 
     private readonly ISessionOutput _output;
-    private readonly ApprovalBroker _approvals;
-    private readonly string _cwd;
+    private readonly ApprovalEngine _approvals;
     private readonly Lock _lock = new();
     private CancellationTokenSource? _turn;
     private long _turns;
 
-    public EchoAgent(ISessionOutput output, ApprovalBroker approvals, string cwd)
+    public EchoAgent(ISessionOutput output, ApprovalEngine approvals)
     {
         _output = output;
         _approvals = approvals;
-        _cwd = cwd;
     }
 
     public string Name => "echo";
@@ -48,13 +46,6 @@ public sealed class EchoAgent : IAgent
                 lock (_lock)
                 {
                     _turn?.Cancel();
-                }
-
-                break;
-            case ApprovalAnswerMessage answer:
-                if (!_approvals.Answer(answer))
-                {
-                    await _output.SendAsync(new NoticeMessage { Level = "warning", Text = "that answer does not match a pending request (answered already, expired, or for another input); it decided nothing" }, cancellationToken).ConfigureAwait(false);
                 }
 
                 break;
@@ -108,7 +99,7 @@ public sealed class EchoAgent : IAgent
                 var asked = text[AskPrefix.Length..];
                 await SetStateAsync("waiting_approval").ConfigureAwait(false);
                 var input = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["text"] = asked });
-                var decision = await _approvals.RequestAsync("Echo", input, $"echo \"{Shorten(asked)}\"", _cwd, cancel.Token).ConfigureAwait(false);
+                var decision = await _approvals.DecideAsync(new ToolCall("Echo", input), cancel.Token).ConfigureAwait(false);
                 cancel.Token.ThrowIfCancellationRequested();
                 await SetStateAsync("running").ConfigureAwait(false);
                 text = decision.Allowed ? asked : $"(not echoed: {decision.Reason})";
@@ -144,6 +135,4 @@ public sealed class EchoAgent : IAgent
         State = state;
         await _output.SendAsync(new AgentStateMessage { State = state }, CancellationToken.None).ConfigureAwait(false);
     }
-
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 }

@@ -59,6 +59,7 @@ public sealed class ApprovalEngine(ApprovalBroker broker, SessionRules rules, IS
             "Edit" => $"edit {call.FilePath}",
             "Read" => $"read {call.FilePath}",
             "WebFetch" => $"fetch {call.Text("url")}",
+            "Echo" => $"echo \"{call.Text("text")}\"",
             _ => call.FilePath is { } path ? $"{call.Tool} {path}" : call.Tool,
         };
         var line = text.ReplaceLineEndings(" ⏎ ");

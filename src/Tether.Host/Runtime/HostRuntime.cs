@@ -24,6 +24,7 @@ public sealed class HostRuntime : IAsyncDisposable, ISessionOutput
     private readonly RelayClient _relay;
     private readonly ReliableChannel _channel;
     private readonly ApprovalBroker _approvals;
+    private readonly SessionRules _rules;
     private readonly IAgent _agent;
     private readonly CancellationTokenSource _stop = new();
     private readonly DateTimeOffset _started;
@@ -52,7 +53,9 @@ public sealed class HostRuntime : IAsyncDisposable, ISessionOutput
             subject => _registry.IsRevokedSubject(subject.Span),
             new ReliableChannelOptions { OutageWindow = options.OutageWindow, TimeProvider = options.Time, LoggerFactory = options.LoggerFactory });
         _approvals = new ApprovalBroker(this, options.Time, options.LoggerFactory.CreateLogger("Tether.Security"), options.ApprovalDeadline);
-        _agent = options.Agent?.Invoke(this, _approvals) ?? new EchoAgent(this, _approvals, options.Project.Path);
+        _rules = new SessionRules(options.Time);
+        var engine = new ApprovalEngine(_approvals, _rules, this, options.Project.Path, options.PermissionMode);
+        _agent = options.Agent?.Invoke(this, engine) ?? new EchoAgent(this, engine);
     }
 
     /// <summary>Whether a device holds the session now.</summary>
@@ -184,6 +187,17 @@ public sealed class HostRuntime : IAsyncDisposable, ISessionOutput
                     continue;
                 }
 
+                if (message is ApprovalAnswerMessage answer)
+                {
+                    // Answers go to the broker, whatever the agent: it alone knows what is pending.
+                    if (!_approvals.Answer(answer))
+                    {
+                        await SendAsync(new NoticeMessage { Level = "warning", Text = "that answer does not match a pending request (answered already, expired, or for another input); it decided nothing" }, _stop.Token).ConfigureAwait(false);
+                    }
+
+                    continue;
+                }
+
                 await _agent.HandleAsync(message!, _stop.Token).ConfigureAwait(false);
             }
         }
@@ -248,6 +262,7 @@ public sealed class HostRuntime : IAsyncDisposable, ISessionOutput
                 Device = device.Name,
             }, _stop.Token).ConfigureAwait(false);
             await SendAsync(new AgentStateMessage { State = _agent.State }, _stop.Token).ConfigureAwait(false);
+            await SendAsync(new SessionRulesMessage { Rules = _rules.Current }, _stop.Token).ConfigureAwait(false);
         }
     }
 

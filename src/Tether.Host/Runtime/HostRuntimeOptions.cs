@@ -30,8 +30,11 @@ public sealed record HostRuntimeOptions
     /// <summary>Where the local socket goes; default <see cref="Ipc.RuntimeDirectory"/>.</summary>
     public string? SocketPath { get; init; }
 
-    /// <summary>Makes the agent, given where its messages go and the approval broker; default the echo stand-in.</summary>
-    public Func<ISessionOutput, ApprovalBroker, IAgent>? Agent { get; init; }
+    /// <summary>Makes the agent, given where its messages go and the approval engine; default the echo stand-in.</summary>
+    public Func<ISessionOutput, ApprovalEngine, IAgent>? Agent { get; init; }
+
+    /// <summary>The session's permission mode (never a bypass: see <see cref="PermissionModes"/>).</summary>
+    public PermissionMode PermissionMode { get; init; } = PermissionMode.Default;
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

@@ -12,7 +12,7 @@ public sealed class EchoAgentTests
     public async Task APrompt_IsStreamedBack_AndTheTurnEnds()
     {
         var output = new RecordingOutput();
-        await using var agent = new EchoAgent(output, new ApprovalBroker(output, TimeProvider.System, NullLogger.Instance), "/p");
+        await using var agent = new EchoAgent(output, Engine(output, new ApprovalBroker(output, TimeProvider.System, NullLogger.Instance)));
 
         await agent.HandleAsync(new PromptMessage { Text = "hello there, this prompt is longer than one piece" }, CancellationToken.None);
 
@@ -33,12 +33,12 @@ public sealed class EchoAgentTests
     {
         var output = new RecordingOutput();
         var broker = new ApprovalBroker(output, TimeProvider.System, NullLogger.Instance);
-        await using var agent = new EchoAgent(output, broker, "/p");
+        await using var agent = new EchoAgent(output, Engine(output, broker));
 
         await agent.HandleAsync(new PromptMessage { Text = EchoAgent.AskPrefix + "secret plan" }, CancellationToken.None);
         var request = await output.NextAsync<ApprovalRequestMessage>();
         Assert.Equal(("Echo", "{\"text\":\"secret plan\"}"), (request.Tool, request.Input));
-        await agent.HandleAsync(new ApprovalAnswerMessage { Id = request.Id, InputSha256 = request.InputSha256, Decision = "deny", Reason = "no" }, CancellationToken.None);
+        Assert.True(broker.Answer(new ApprovalAnswerMessage { Id = request.Id, InputSha256 = request.InputSha256, Decision = "deny", Reason = "no" }));
 
         var reply = await output.NextAsync<AgentTextMessage>();
         Assert.DoesNotContain("secret plan", reply.Text, StringComparison.Ordinal);
@@ -49,7 +49,7 @@ public sealed class EchoAgentTests
     public async Task AnInterruptWhileWaitingForApproval_EndsTheTurnInterrupted_AndDeniesTheRequest()
     {
         var output = new RecordingOutput();
-        await using var agent = new EchoAgent(output, new ApprovalBroker(output, TimeProvider.System, NullLogger.Instance), "/p");
+        await using var agent = new EchoAgent(output, Engine(output, new ApprovalBroker(output, TimeProvider.System, NullLogger.Instance)));
 
         await agent.HandleAsync(new PromptMessage { Text = EchoAgent.AskPrefix + "x" }, CancellationToken.None);
         await output.NextAsync<ApprovalRequestMessage>();
@@ -58,4 +58,7 @@ public sealed class EchoAgentTests
         Assert.Equal("deny", (await output.NextAsync<ApprovalResolvedMessage>()).Decision);
         Assert.Equal("interrupted", (await output.NextAsync<TurnResultMessage>()).Outcome);
     }
+
+    private static ApprovalEngine Engine(RecordingOutput output, ApprovalBroker broker) =>
+        new(broker, new SessionRules(TimeProvider.System), output, "/p", PermissionMode.Default);
 }
