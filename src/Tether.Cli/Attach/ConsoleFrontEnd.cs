@@ -12,7 +12,8 @@ namespace Tether.Cli.Attach;
 /// </summary>
 internal sealed class ConsoleFrontEnd(PendingApprovals approvals) : IFrontEnd
 {
-    private const string Help = "Type a prompt and press Enter. While an approval waits: y to approve, n to deny. "
+    private const string Help = "Type a prompt and press Enter. While an approval waits: y to approve, n to deny, "
+        + "/always to approve it and the same command or path for the rest of the session (30 minutes). "
         + "/interrupt stops the turn, /approve ID and /deny ID [reason] answer a given request, Ctrl-D leaves (the session stays on the host).";
 
     private readonly Channel<DeviceCommand> _commands = Channel.CreateUnbounded<DeviceCommand>(new UnboundedChannelOptions { SingleWriter = true });
@@ -78,6 +79,27 @@ internal sealed class ConsoleFrontEnd(PendingApprovals approvals) : IFrontEnd
                     var colour = resolved.Decision == "allow" ? "green" : "red";
                     AnsiConsole.MarkupLineInterpolated($"[{colour}]{(resolved.Decision == "allow" ? "Approved" : "Denied")}[/] ({resolved.By}{(resolved.Reason is null ? string.Empty : ": " + TerminalText.Safe(resolved.Reason))})");
                     return;
+                case ToolCallMessage call:
+                    EndText();
+                    AnsiConsole.MarkupLineInterpolated($"[dim]▸ {call.Tool}: {TerminalText.Safe(call.Summary)}[/]");
+                    return;
+                case ToolResultMessage result:
+                    EndText();
+                    var first = TerminalText.Safe(result.Text.Split('\n', 2)[0]);
+                    AnsiConsole.MarkupLineInterpolated($"[dim]  {(result.IsError ? "✗" : "✓")} {(first.Length > 100 ? first[..100] + "…" : first)} ({result.Size} bytes{(result.Truncated ? ", cut" : string.Empty)})[/]");
+                    return;
+                case AgentExitMessage exit:
+                    EndText();
+                    AnsiConsole.MarkupLineInterpolated($"[red]The agent stopped[/] ({exit.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no code"}): {TerminalText.Safe(exit.Reason)}. The next prompt starts it again.");
+                    return;
+                case SessionRulesMessage rules:
+                    EndText();
+                    foreach (var rule in rules.Rules)
+                    {
+                        AnsiConsole.MarkupLineInterpolated($"[dim]session rule: {rule.Tool}({TerminalText.Safe(rule.Content)}) until {DateTimeOffset.FromUnixTimeMilliseconds(rule.Expires).ToLocalTime():HH:mm}[/]");
+                    }
+
+                    return;
                 case NoticeMessage notice:
                     EndText();
                     AnsiConsole.MarkupLineInterpolated($"[{(notice.Level == "info" ? "blue" : "yellow")}]{TerminalText.Safe(notice.Text)}[/]");
@@ -94,10 +116,18 @@ internal sealed class ConsoleFrontEnd(PendingApprovals approvals) : IFrontEnd
     private static void ShowApproval(ApprovalRequestMessage request)
     {
         var seconds = Math.Max(0, (DateTimeOffset.FromUnixTimeMilliseconds(request.Deadline) - DateTimeOffset.UtcNow).TotalSeconds);
-        var panel = new Panel(new Rows(
+        var rows = new List<Spectre.Console.Rendering.IRenderable>
+        {
             new Text(TerminalText.Safe($"{request.Tool}: {request.Summary}")),
             new Text(TerminalText.Safe($"in {request.Cwd}")),
-            new Text(TerminalText.Safe(request.Input))))
+            new Text(TerminalText.Safe(request.Input)),
+        };
+        if (request.Diff is { } diff)
+        {
+            rows.Add(new Text(TerminalText.Safe(diff)));
+        }
+
+        var panel = new Panel(new Rows(rows))
         {
             Header = new PanelHeader(Markup.Escape($" approval {TerminalText.Safe(request.Id)} "), Justify.Left),
             Border = BoxBorder.Heavy,
@@ -149,6 +179,15 @@ internal sealed class ConsoleFrontEnd(PendingApprovals approvals) : IFrontEnd
                 return null;
             case "/interrupt":
                 return new DeviceCommand.Interrupt();
+            case "/always" when approvals.Oldest is { } oldest:
+                if (PendingApprovals.RuleFor(oldest) is not { } rule)
+                {
+                    Error($"{oldest.Tool} calls cannot be allowed for the session; answer y or n.");
+                    return null;
+                }
+
+                Line(() => AnsiConsole.MarkupLineInterpolated($"Allowing {rule.Tool}({TerminalText.Safe(rule.Content)}) for this session."));
+                return new DeviceCommand.Approve(oldest.Id, Remember: true);
             case "/approve" when parts.Length >= 2:
                 return new DeviceCommand.Approve(parts[1]);
             case "/deny" when parts.Length >= 2:

@@ -9,7 +9,8 @@ internal abstract record DeviceCommand
 
     public sealed record Prompt(string Text) : DeviceCommand;
 
-    public sealed record Approve(string Id) : DeviceCommand;
+    /// <param name="Remember">Also allow the same command (or path) for the rest of the session: a session rule.</param>
+    public sealed record Approve(string Id, bool Remember = false) : DeviceCommand;
 
     public sealed record Deny(string Id, string? Reason) : DeviceCommand;
 

@@ -101,7 +101,7 @@ internal static class DeviceSession
             {
                 DeviceCommand.Prompt prompt => new PromptMessage { Text = prompt.Text },
                 DeviceCommand.Interrupt => new InterruptMessage(),
-                DeviceCommand.Approve approve => approvals.Answer(approve.Id, allow: true, reason: null),
+                DeviceCommand.Approve approve => approvals.Answer(approve.Id, allow: true, reason: null, approve.Remember),
                 DeviceCommand.Deny deny => approvals.Answer(deny.Id, allow: false, deny.Reason),
                 _ => null,
             };

@@ -88,7 +88,7 @@ internal sealed class JsonFrontEnd(TextReader input, TextWriter output) : IFront
                     error = $"\"prompt\" needs a non-empty \"text\" of at most {SessionMessages.MaxPromptChars} characters";
                     return null;
                 case "approve" when Text(root, "id") is { Length: > 0 } id:
-                    return new DeviceCommand.Approve(id);
+                    return new DeviceCommand.Approve(id, root.TryGetProperty("remember", out var remember) && remember.ValueKind == JsonValueKind.True);
                 case "deny" when Text(root, "id") is { Length: > 0 } id:
                     return new DeviceCommand.Deny(id, Text(root, "reason"));
                 case "approve" or "deny":

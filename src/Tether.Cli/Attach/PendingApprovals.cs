@@ -29,8 +29,11 @@ internal sealed class PendingApprovals
         }
     }
 
-    /// <summary>The answer to request <paramref name="id"/>; null if no such request is waiting.</summary>
-    public ApprovalAnswerMessage? Answer(string id, bool allow, string? reason)
+    /// <summary>
+    /// The answer to request <paramref name="id"/>; null if no such request is waiting. With
+    /// <paramref name="remember"/>, the allow also asks for a session rule for exactly this command or path.
+    /// </summary>
+    public ApprovalAnswerMessage? Answer(string id, bool allow, string? reason, bool remember = false)
     {
         if (!_requests.TryRemove(id, out var request))
         {
@@ -44,6 +47,19 @@ internal sealed class PendingApprovals
             InputSha256 = SessionMessages.HashInput(request.Input),
             Decision = allow ? "allow" : "deny",
             Reason = reason,
+            Rule = allow && remember ? RuleFor(request) : null,
         };
+    }
+
+    /// <summary>The narrowest rule that covers the request again: its exact command, or its exact path.</summary>
+    public static SessionRule? RuleFor(ApprovalRequestMessage request)
+    {
+        using var input = System.Text.Json.JsonDocument.Parse(request.Input);
+        var member = request.Tool == "Bash" ? "command" : "file_path";
+        return request.Tool is "Bash" or "Write" or "Edit"
+            && input.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+            && input.RootElement.TryGetProperty(member, out var value) && value.GetString() is { Length: > 0 } content
+            ? new SessionRule { Tool = request.Tool, Content = content }
+            : null;
     }
 }
