@@ -4,6 +4,7 @@ using Spectre.Console;
 using Tether.Cli.Hosting;
 using Tether.Cli.Pairing;
 using Tether.Client.Storage;
+using Tether.Host.Approvals;
 using Tether.Host.Devices;
 using Tether.Host.Ipc;
 using Tether.Host.Projects;
@@ -38,6 +39,13 @@ internal static class RunCommand
         DefaultValueFactory = _ => "echo",
     };
 
+    private static readonly Option<string> Mode = new("--permission-mode")
+    {
+        Description = "default (writes, edits and commands are asked), acceptEdits (edits inside the project are not), "
+            + "or plan (read and plan only: every write and command is denied). Bypass modes are refused: a remote session always asks.",
+        DefaultValueFactory = _ => "default",
+    };
+
     private static readonly Option<int> OutageMinutes = new("--outage-window")
     {
         Description = "Minutes a device may be away before its session ends.",
@@ -60,7 +68,7 @@ internal static class RunCommand
     {
         var command = new Command("run", "Run the host of a project: devices paired with it connect through the relay and drive its agent.")
         {
-            Directory, RelayUrl, Port, Agent, OutageMinutes, ApprovalSeconds, Log,
+            Directory, RelayUrl, Port, Agent, Mode, OutageMinutes, ApprovalSeconds, Log,
         };
         command.SetAction(RunAsync);
         return command;
@@ -77,6 +85,12 @@ internal static class RunCommand
         if (parse.GetValue(OutageMinutes) is < 1 or > 24 * 60 || parse.GetValue(ApprovalSeconds) is < 5 or > 3600)
         {
             await Console.Error.WriteLineAsync("tether run: --outage-window is 1..1440 minutes and --approval-timeout 5..3600 seconds").ConfigureAwait(false);
+            return 2;
+        }
+
+        if (!PermissionModes.TryParse(parse.GetValue(Mode)!, out var mode, out var modeError))
+        {
+            await Console.Error.WriteLineAsync($"tether run: --permission-mode: {modeError}").ConfigureAwait(false);
             return 2;
         }
 
@@ -105,6 +119,7 @@ internal static class RunCommand
                 HostName = hostName,
                 OutageWindow = TimeSpan.FromMinutes(parse.GetValue(OutageMinutes)),
                 ApprovalDeadline = TimeSpan.FromSeconds(parse.GetValue(ApprovalSeconds)),
+                PermissionMode = mode,
                 LoggerFactory = loggers,
                 Say = line => AnsiConsole.MarkupLineInterpolated($"[dim]{DateTime.Now:HH:mm:ss}[/] {line}"),
             }).ConfigureAwait(false);
