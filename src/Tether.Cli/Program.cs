@@ -11,6 +11,7 @@ var root = new RootCommand("Tether: drive a coding agent on your workstation fro
     RelayCommand.Create(),
     StatusCommand.Create(),
     DevicesCommand.Create(),
+    AuditCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration
