@@ -38,7 +38,8 @@ public sealed class ApprovalBroker
         [.. _pending.Values.Select(p => p.Request).OrderBy(r => r.Deadline)];
 
     /// <summary>Asks the connected device; returns its decision, or a deny with the reason.</summary>
-    public async Task<ApprovalDecision> RequestAsync(string tool, JsonElement input, string summary, string cwd, CancellationToken cancellationToken, string? diff = null)
+    /// <param name="id">The request's id, when the caller has already recorded it (the audit log); else a fresh one.</param>
+    public async Task<ApprovalDecision> RequestAsync(string tool, JsonElement input, string summary, string cwd, CancellationToken cancellationToken, string? diff = null, string? id = null)
     {
         if (_stopping)
         {
@@ -53,7 +54,7 @@ public sealed class ApprovalBroker
         var canonical = SessionMessages.Canonical(input);
         var request = new ApprovalRequestMessage
         {
-            Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+            Id = id ?? NewId(),
             Tool = tool,
             Input = canonical,
             InputSha256 = SessionMessages.HashInput(canonical),
@@ -80,6 +81,9 @@ public sealed class ApprovalBroker
             _pending.TryRemove(request.Id, out _);
         }
     }
+
+    /// <summary>A fresh request id: 16 hex characters, unguessable, so an answer cannot be aimed at a request not yet made.</summary>
+    public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
     /// <summary>Applies a device's answer; false (and a security event) if it names no pending request or another input.</summary>
     public bool Answer(ApprovalAnswerMessage answer)

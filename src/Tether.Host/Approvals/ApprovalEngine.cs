@@ -9,7 +9,11 @@ namespace Tether.Host.Approvals;
 /// that rule, and everything else by the device, through the <see cref="ApprovalBroker"/>, with a diff
 /// for edits. Nothing here ever allows by default.
 /// </summary>
-public sealed class ApprovalEngine(ApprovalBroker broker, SessionRules rules, ISessionOutput output, string projectPath, PermissionMode mode)
+/// <remarks>
+/// Every request and every decision is recorded in the audit log first (invariant 12); a request that
+/// cannot be recorded is denied, and so is an allow whose record cannot be written: fail closed.
+/// </remarks>
+public sealed class ApprovalEngine(ApprovalBroker broker, SessionRules rules, ISessionOutput output, string projectPath, PermissionMode mode, ApprovalAudit? audit = null)
 {
     // Tools that only read. Claude Code itself lets reads inside the project through without asking;
     // the ones that reach the engine read elsewhere, and those go to the device (a read of ~/.ssh is
@@ -24,6 +28,25 @@ public sealed class ApprovalEngine(ApprovalBroker broker, SessionRules rules, IS
     /// <summary>The decision for <paramref name="call"/>; a deny carries a reason the model can read.</summary>
     public async Task<ApprovalDecision> DecideAsync(ToolCall call, CancellationToken cancellationToken)
     {
+        var id = ApprovalBroker.NewId();
+        var summary = Summary(call);
+        var started = TimeProvider.System.GetTimestamp();
+        if (audit is not null && !audit.TryRequest(id, call, summary))
+        {
+            return new ApprovalDecision(false, "policy", "denied: the host could not record the request in its audit log");
+        }
+
+        var decision = await DecideUnrecordedAsync(id, call, summary, cancellationToken).ConfigureAwait(false);
+        if (audit is not null && !audit.TryDecision(id, decision, TimeProvider.System.GetElapsedTime(started)) && decision.Allowed)
+        {
+            return new ApprovalDecision(false, "policy", "denied: the host could not record the decision in its audit log");
+        }
+
+        return decision;
+    }
+
+    private async Task<ApprovalDecision> DecideUnrecordedAsync(string id, ToolCall call, string summary, CancellationToken cancellationToken)
+    {
         var readOnly = ReadOnlyTools.Contains(call.Tool);
         if (mode == PermissionMode.Plan && !readOnly)
         {
@@ -37,10 +60,10 @@ public sealed class ApprovalEngine(ApprovalBroker broker, SessionRules rules, IS
 
         if (rules.Match(call) is { } rule)
         {
-            return new ApprovalDecision(true, "rule", $"allowed by the session rule {rule.Tool}({rule.Content})");
+            return new ApprovalDecision(true, $"rule {rule.Tool}({rule.Content})", $"allowed by the session rule {rule.Tool}({rule.Content})");
         }
 
-        var decision = await broker.RequestAsync(call.Tool, call.Input, Summary(call), projectPath, cancellationToken, EditDiff.For(call)).ConfigureAwait(false);
+        var decision = await broker.RequestAsync(call.Tool, call.Input, summary, projectPath, cancellationToken, EditDiff.For(call), id).ConfigureAwait(false);
         if (decision.Allowed && decision.Rule is { } asked)
         {
             await AddRuleAsync(asked, cancellationToken).ConfigureAwait(false);

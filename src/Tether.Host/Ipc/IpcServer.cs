@@ -25,16 +25,18 @@ public sealed class IpcServer : IAsyncDisposable
     private readonly Socket _listener;
     private readonly Func<IpcRequest, CancellationToken, Task<IpcResponse>> _handler;
     private readonly ILogger _logger;
+    private readonly Action<uint, int>? _onForeignPeer;
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _slots = new(MaxConcurrentRequests);
     private readonly Task _accepting;
 
-    private IpcServer(string path, Socket listener, Func<IpcRequest, CancellationToken, Task<IpcResponse>> handler, ILogger logger)
+    private IpcServer(string path, Socket listener, Func<IpcRequest, CancellationToken, Task<IpcResponse>> handler, ILogger logger, Action<uint, int>? onForeignPeer)
     {
         SocketPath = path;
         _listener = listener;
         _handler = handler;
         _logger = logger;
+        _onForeignPeer = onForeignPeer;
         _accepting = AcceptAsync();
     }
 
@@ -45,8 +47,9 @@ public sealed class IpcServer : IAsyncDisposable
     /// Listens on <paramref name="socketPath"/>, whose directory must already be private (0700).
     /// A stale socket file (nobody listening) is replaced; a live one means another host runs for this project.
     /// </summary>
+    /// <param name="onForeignPeer">Told (uid, pid) of every refused peer: a security event for the audit log.</param>
     /// <exception cref="HostAlreadyRunningException">Another host answers on that socket.</exception>
-    public static async Task<IpcServer> StartAsync(string socketPath, Func<IpcRequest, CancellationToken, Task<IpcResponse>> handler, ILogger logger)
+    public static async Task<IpcServer> StartAsync(string socketPath, Func<IpcRequest, CancellationToken, Task<IpcResponse>> handler, ILogger logger, Action<uint, int>? onForeignPeer = null)
     {
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(logger);
@@ -80,7 +83,7 @@ public sealed class IpcServer : IAsyncDisposable
             throw;
         }
 
-        return new IpcServer(socketPath, listener, handler, logger);
+        return new IpcServer(socketPath, listener, handler, logger, onForeignPeer);
     }
 
     public async ValueTask DisposeAsync()
@@ -171,6 +174,7 @@ public sealed class IpcServer : IAsyncDisposable
             if (uid != PeerCredentials.CurrentUid)
             {
                 IpcLog.ForeignPeerRefused(_logger, uid, pid);
+                _onForeignPeer?.Invoke(uid, pid);
                 await WriteAsync(client, IpcResponse.Failure("refused: this host accepts local connections only from the user that runs it"), timeout.Token).ConfigureAwait(false);
                 await CloseGentlyAsync(client).ConfigureAwait(false);
                 return;

@@ -5,6 +5,7 @@ using Tether.Client.Sessions.Events;
 using Tether.Client.Storage;
 using Tether.Host.Agents;
 using Tether.Host.Approvals;
+using Tether.Host.Audit;
 using Tether.Host.Devices;
 using Tether.Host.Ipc;
 using Tether.Protocol.Session;
@@ -25,6 +26,7 @@ public sealed class HostRuntime : IAsyncDisposable, ISessionOutput
     private readonly ReliableChannel _channel;
     private readonly ApprovalBroker _approvals;
     private readonly SessionRules _rules;
+    private readonly AuditLog _audit;
     private readonly IAgent _agent;
     private readonly CancellationTokenSource _stop = new();
     private readonly DateTimeOffset _started;
@@ -52,9 +54,11 @@ public sealed class HostRuntime : IAsyncDisposable, ISessionOutput
             _registry.IsAccepted,
             subject => _registry.IsRevokedSubject(subject.Span),
             new ReliableChannelOptions { OutageWindow = options.OutageWindow, TimeProvider = options.Time, LoggerFactory = options.LoggerFactory });
-        _approvals = new ApprovalBroker(this, options.Time, options.LoggerFactory.CreateLogger("Tether.Security"), options.ApprovalDeadline);
+        _audit = AuditLog.Open(options.Root, options.Project.Id, options.Time);
+        var security = options.LoggerFactory.CreateLogger("Tether.Security");
+        _approvals = new ApprovalBroker(this, options.Time, security, options.ApprovalDeadline);
         _rules = new SessionRules(options.Time);
-        var engine = new ApprovalEngine(_approvals, _rules, this, options.Project.Path, options.PermissionMode);
+        var engine = new ApprovalEngine(_approvals, _rules, this, options.Project.Path, options.PermissionMode, new ApprovalAudit(_audit, () => _active?.Name, security));
         _agent = options.Agent?.Invoke(this, engine) ?? new EchoAgent(this, engine);
     }
 
@@ -74,7 +78,11 @@ public sealed class HostRuntime : IAsyncDisposable, ISessionOutput
         var runtime = new HostRuntime(options);
         try
         {
-            runtime._ipc = await IpcServer.StartAsync(socket, runtime.AnswerAsync, options.LoggerFactory.CreateLogger("Tether.Security")).ConfigureAwait(false);
+            runtime._ipc = await IpcServer.StartAsync(
+                socket,
+                runtime.AnswerAsync,
+                options.LoggerFactory.CreateLogger("Tether.Security"),
+                (uid, pid) => runtime.RecordSecurity("ipc.foreign_peer", $"refused a local connection from uid {uid} (pid {pid})")).ConfigureAwait(false);
         }
         catch
         {
@@ -82,6 +90,7 @@ public sealed class HostRuntime : IAsyncDisposable, ISessionOutput
             throw;
         }
 
+        runtime.Record(() => runtime._audit.SessionStart(runtime._agent.Name, options.RelayUrl.ToString(), Environment.ProcessId));
         runtime._receiving = Task.Run(runtime.ReceiveAsync);
         runtime._watching = Task.Run(runtime.WatchAsync);
         return runtime;
@@ -157,6 +166,7 @@ public sealed class HostRuntime : IAsyncDisposable, ISessionOutput
         await _channel.DisposeAsync().ConfigureAwait(false);
         await _relay.DisposeAsync().ConfigureAwait(false);
         await Task.WhenAll(_receiving, _watching).ConfigureAwait(false);
+        Record(() => _audit.SessionEnd("stopped"));
         _stop.Dispose();
     }
 
@@ -192,6 +202,7 @@ public sealed class HostRuntime : IAsyncDisposable, ISessionOutput
                     // Answers go to the broker, whatever the agent: it alone knows what is pending.
                     if (!_approvals.Answer(answer))
                     {
+                        RecordSecurity("approval.answer_refused", $"an answer from {_active?.Name ?? "a device"} named no pending request or another input");
                         await SendAsync(new NoticeMessage { Level = "warning", Text = "that answer does not match a pending request (answered already, expired, or for another input); it decided nothing" }, _stop.Token).ConfigureAwait(false);
                     }
 
@@ -219,6 +230,16 @@ public sealed class HostRuntime : IAsyncDisposable, ISessionOutput
                         await OnDeviceConnectedAsync(established).ConfigureAwait(false);
                         break;
                     case SessionLost lost:
+                        if (_active is { } left)
+                        {
+                            Record(() => _audit.DeviceDisconnect(left.Name, left.Fingerprint, lost.Why));
+                        }
+
+                        if (lost.Security)
+                        {
+                            RecordSecurity("session.dropped", $"a session was dropped after a failed check ({lost.Why})");
+                        }
+
                         _options.Say(lost.Security
                             ? $"A device connection was dropped after a security check failed ({lost.Why}); see the log."
                             : $"{_active?.Name ?? "The device"} disconnected ({lost.Why}); its session waits {Describe(_options.OutageWindow)} for it.");
@@ -251,6 +272,7 @@ public sealed class HostRuntime : IAsyncDisposable, ISessionOutput
 
         _active = device;
         _registry.MarkSeen(device.NoiseKey);
+        Record(() => _audit.DeviceConnect(device.Name, device.Fingerprint, established.Resumed ? "resumed" : "new session"));
         _options.Say(established.Resumed ? $"{device.Name} reconnected; the session resumed." : $"{device.Name} connected.");
         if (!established.Resumed)
         {
@@ -263,6 +285,21 @@ public sealed class HostRuntime : IAsyncDisposable, ISessionOutput
             }, _stop.Token).ConfigureAwait(false);
             await SendAsync(new AgentStateMessage { State = _agent.State }, _stop.Token).ConfigureAwait(false);
             await SendAsync(new SessionRulesMessage { Rules = _rules.Current }, _stop.Token).ConfigureAwait(false);
+        }
+    }
+
+    private void RecordSecurity(string name, string detail) => Record(() => _audit.Security(name, detail));
+
+    /// <summary>Appends to the audit log; a failure is logged loudly but does not stop the host (approvals fail closed on their own).</summary>
+    private void Record(Func<long> append)
+    {
+        try
+        {
+            append();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or KeyStoreException)
+        {
+            HostLog.AuditFailed(_logger, e);
         }
     }
 

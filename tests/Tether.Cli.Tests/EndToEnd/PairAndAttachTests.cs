@@ -33,6 +33,18 @@ public sealed class PairAndAttachTests
             Assert.Contains("\"decision\":\"allow\"", await device.WaitForLineAsync("\"type\":\"approval.resolved\""), StringComparison.Ordinal);
             Assert.Equal("echo: please", await ReadTurnTextAsync(device));
         }
+
+        // Everything above is in the project's audit log, chained and intact.
+        await using (var verify = TetherProcess.Start(workstation, "audit", "verify"))
+        {
+            Assert.Equal(0, await verify.WaitForExitAsync());
+        }
+
+        await using var show = TetherProcess.Start(workstation, "audit", "show", "--json");
+        Assert.Equal(0, await show.WaitForExitAsync());
+        Assert.Contains("\"kind\":\"device.connect\"", show.Output, StringComparison.Ordinal);
+        Assert.Contains("\"kind\":\"approval.request\"", show.Output, StringComparison.Ordinal);
+        Assert.Contains("device phone-one", show.Output, StringComparison.Ordinal);
     }
 
     [Fact]
