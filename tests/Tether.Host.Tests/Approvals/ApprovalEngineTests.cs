@@ -63,7 +63,7 @@ public sealed class ApprovalEngineTests : IDisposable
         Assert.Single((await _output.NextAsync<SessionRulesMessage>()).Rules);
 
         var again = await engine.DecideAsync(Call("Bash", new { command = "npm test" }), CancellationToken.None);
-        Assert.Equal((true, "rule"), (again.Allowed, again.By));
+        Assert.Equal((true, "rule Bash(npm test)"), (again.Allowed, again.By));
 
         _clock.Advance(SessionRules.Lifetime + TimeSpan.FromSeconds(1));
         _ = engine.DecideAsync(Call("Bash", new { command = "npm test" }), CancellationToken.None);
