@@ -33,6 +33,23 @@ if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
   echo "$want" > "$stamp"
 fi
 
+# Claude Code, pinned (tools/claude-code): the host tests drive the real CLI against a fake
+# Anthropic API. Its postinstall copies the native binary (~245 MB) from the platform's optional
+# dependency over bin/claude.exe, so optional dependencies and install scripts must stay on.
+stamp="$root/tools/claude-code/node_modules/.tether-lock.sha256"
+want="$(sha256sum "$root/tools/claude-code/package-lock.json" | cut -d' ' -f1)"
+if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
+  log "installing Claude Code (npm ci)"
+  (cd "$root/tools/claude-code" && npm ci --include=optional --ignore-scripts=false --no-audit --no-fund --loglevel=error)
+  claude_version="$("$root/tools/claude-code/node_modules/.bin/claude" --version 2>/dev/null || true)"
+  pinned="$(sed -n 's/.*"@anthropic-ai\/claude-code": "\([^"]*\)".*/\1/p' "$root/tools/claude-code/package.json")"
+  if [[ "$claude_version" != "$pinned "* ]]; then
+    log "tools/claude-code: expected claude $pinned, got '${claude_version}' (was the native optional dependency or its postinstall skipped?)"
+    exit 1
+  fi
+  echo "$want" > "$stamp"
+fi
+
 # .NET packages (a no-op when the assets are current).
 dotnet restore "$root/Tether.sln" --verbosity quiet >/dev/null
 log "ready"
