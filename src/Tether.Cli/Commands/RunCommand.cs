@@ -4,6 +4,7 @@ using Spectre.Console;
 using Tether.Cli.Hosting;
 using Tether.Cli.Pairing;
 using Tether.Client.Storage;
+using Tether.Host.Agents.Claude;
 using Tether.Host.Approvals;
 using Tether.Host.Devices;
 using Tether.Host.Ipc;
@@ -35,8 +36,14 @@ internal static class RunCommand
 
     private static readonly Option<string> Agent = new("--agent")
     {
-        Description = "The agent to run: echo (a stand-in that repeats prompts, and asks for approval of prompts starting with ask:).",
-        DefaultValueFactory = _ => "echo",
+        Description = "The agent to run: claude (Claude Code, found on PATH or with --claude), or echo (a stand-in that repeats prompts, "
+            + "and asks for approval of prompts starting with ask:).",
+        DefaultValueFactory = _ => "claude",
+    };
+
+    private static readonly Option<FileInfo?> ClaudePath = new("--claude")
+    {
+        Description = "The claude executable to run (default: claude on PATH). Install it with: npm install -g @anthropic-ai/claude-code@2.1.197",
     };
 
     private static readonly Option<string> Mode = new("--permission-mode")
@@ -68,7 +75,7 @@ internal static class RunCommand
     {
         var command = new Command("run", "Run the host of a project: devices paired with it connect through the relay and drive its agent.")
         {
-            Directory, RelayUrl, Port, Agent, Mode, OutageMinutes, ApprovalSeconds, Log,
+            Directory, RelayUrl, Port, Agent, ClaudePath, Mode, OutageMinutes, ApprovalSeconds, Log,
         };
         command.SetAction(RunAsync);
         return command;
@@ -76,9 +83,10 @@ internal static class RunCommand
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
     {
-        if (parse.GetValue(Agent) != "echo")
+        var agentName = parse.GetValue(Agent);
+        if (agentName is not ("claude" or "echo"))
         {
-            await Console.Error.WriteLineAsync($"tether run: unknown agent '{parse.GetValue(Agent)}'; this version has: echo").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"tether run: unknown agent '{agentName}'; this version has: claude, echo").ConfigureAwait(false);
             return 2;
         }
 
@@ -110,6 +118,9 @@ internal static class RunCommand
                 relayUrl = embedded.Urls[0];
             }
 
+            var agent = agentName == "claude"
+                ? await ClaudeAgents.PrepareAsync(root, project, parse.GetValue(ClaudePath)?.FullName, mode, loggers, cancel).ConfigureAwait(false)
+                : null;
             await using var host = await HostRuntime.StartAsync(new HostRuntimeOptions
             {
                 Root = root,
@@ -120,11 +131,12 @@ internal static class RunCommand
                 OutageWindow = TimeSpan.FromMinutes(parse.GetValue(OutageMinutes)),
                 ApprovalDeadline = TimeSpan.FromSeconds(parse.GetValue(ApprovalSeconds)),
                 PermissionMode = mode,
+                Agent = agent,
                 LoggerFactory = loggers,
                 Say = line => AnsiConsole.MarkupLineInterpolated($"[dim]{DateTime.Now:HH:mm:ss}[/] {line}"),
             }).ConfigureAwait(false);
 
-            AnsiConsole.MarkupLineInterpolated($"Tether host for [bold]{project.Path}[/], relay {relayUrl}, agent echo.");
+            AnsiConsole.MarkupLineInterpolated($"Tether host for [bold]{project.Path}[/], relay {relayUrl}, agent {agentName} ({mode.ToFlag()} mode).");
             var paired = new DeviceRegistry(root, project.Id).List().Count(d => !d.IsRevoked);
             if (paired == 0)
             {
@@ -150,7 +162,7 @@ internal static class RunCommand
 
             return 0;
         }
-        catch (Exception e) when (e is KeyStoreException or HostAlreadyRunningException or DirectoryNotFoundException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is KeyStoreException or HostAlreadyRunningException or DirectoryNotFoundException or IOException or InvalidOperationException or ClaudeSetupException)
         {
             await Console.Error.WriteLineAsync($"tether run: {e.Message}").ConfigureAwait(false);
             return 1;

@@ -106,6 +106,15 @@ public sealed class ApprovalBroker
         return pending.Decision.TrySetResult(new ApprovalDecision(allowed, "device", reason, allowed ? answer.Rule : null));
     }
 
+    /// <summary>Denies everything pending now (the device that was asked is gone); later requests are asked as usual.</summary>
+    public void DenyPending(string by, string reason)
+    {
+        foreach (var pending in _pending.Values)
+        {
+            pending.Decision.TrySetResult(new ApprovalDecision(false, by, reason));
+        }
+    }
+
     /// <summary>Denies everything pending and everything asked from now on: the host is stopping.</summary>
     public void Stop()
     {

@@ -235,6 +235,8 @@ public sealed class HostRuntime : IAsyncDisposable, ISessionOutput
                             Record(() => _audit.DeviceDisconnect(left.Name, left.Fingerprint, lost.Why));
                         }
 
+                        // Fail closed: the device that was asked can no longer answer (or the relay is gone).
+                        _approvals.DenyPending("no-device", $"denied: the device disconnected before answering ({lost.Why})");
                         if (lost.Security)
                         {
                             RecordSecurity("session.dropped", $"a session was dropped after a failed check ({lost.Why})");

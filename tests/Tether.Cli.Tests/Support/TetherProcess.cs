@@ -39,7 +39,10 @@ internal sealed class TetherProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static TetherProcess Start(TetherUser user, params string[] args)
+    public static TetherProcess Start(TetherUser user, params string[] args) => Start(user, null, args);
+
+    /// <summary>Starts <c>tether</c> with <paramref name="environment"/> on top of the user's own (a variable set to null is removed).</summary>
+    public static TetherProcess Start(TetherUser user, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -59,6 +62,17 @@ internal sealed class TetherProcess : IAsyncDisposable
         start.Environment["XDG_RUNTIME_DIR"] = user.RuntimeDir;
         start.Environment["NO_COLOR"] = "1";
         start.Environment["TERM"] = "dumb";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
         return new TetherProcess(Process.Start(start)!);
     }
 
