@@ -16,26 +16,29 @@ internal static class ClaudeAgents
         ConfigRoot root, Project project, string? executable, PermissionMode mode, ILoggerFactory loggers, CancellationToken cancel)
     {
         var logger = loggers.CreateLogger("Tether.Claude");
-        ClaudeAgentOptions Options(ApprovalEngine engine) => new()
+        ClaudeAgentOptions Options(Func<ToolPermissionRequest, CancellationToken, Task<ToolPermissionDecision>> approve) => new()
         {
             ProjectPath = project.Path,
             Executable = executable,
             PermissionMode = mode.ToFlag(),
             StateDirectory = root.Combine("projects", project.Id.Value, "claude"),
-            Approve = async (request, token) =>
-            {
-                var decision = await engine.DecideAsync(new ToolCall(request.ToolName, request.Input), token).ConfigureAwait(false);
-                return decision.Allowed ? ToolPermissionDecision.Allowed() : ToolPermissionDecision.Denied(decision.Reason);
-            },
+            Approve = approve,
             Logger = logger,
         };
 
-        await using (var probe = new ClaudeAgent(Options(null!), NoOutput.Instance))
+        // The probe only runs `claude --version`; it never launches a session, so it never asks anything.
+        await using (var probe = new ClaudeAgent(Options((_, _) => Task.FromResult(ToolPermissionDecision.Denied("not a session"))), NoOutput.Instance))
         {
             await probe.EnsureInstalledAsync(cancel).ConfigureAwait(false);
         }
 
-        return (output, engine) => new ClaudeAgent(Options(engine), output);
+        return (output, engine) => new ClaudeAgent(
+            Options(async (request, token) =>
+            {
+                var decision = await engine.DecideAsync(new ToolCall(request.ToolName, request.Input), token).ConfigureAwait(false);
+                return decision.Allowed ? ToolPermissionDecision.Allowed() : ToolPermissionDecision.Denied(decision.Reason);
+            }),
+            output);
     }
 
     /// <summary>Where the version probe's (non-existent) messages go.</summary>

@@ -16,7 +16,7 @@ public sealed class PairAndAttachTests
         using var workstation = new TetherUser();
         using var terminal = new TetherUser();
         var port = FreePort();
-        await using var host = TetherProcess.Start(workstation, "run", "--port", port);
+        await using var host = TetherProcess.Start(workstation, "run", "--agent", "echo", "--port", port);
 
         // A project with no device: `tether run` offers a link at once and asks for the code itself.
         var device = await PairThroughAsync(host, terminal, "phone-one");
@@ -52,7 +52,7 @@ public sealed class PairAndAttachTests
     {
         using var workstation = new TetherUser();
         using var terminal = new TetherUser();
-        await using var host = TetherProcess.Start(workstation, "run", "--port", FreePort());
+        await using var host = TetherProcess.Start(workstation, "run", "--agent", "echo", "--port", FreePort());
         await host.WaitForLineAsync("Tether host for");
         var (device, name) = await PairAsync(workstation, terminal, "doomed");
         await using (device)
@@ -88,7 +88,7 @@ public sealed class PairAndAttachTests
     {
         using var workstation = new TetherUser();
         using var terminal = new TetherUser();
-        await using var host = TetherProcess.Start(workstation, "run", "--port", FreePort());
+        await using var host = TetherProcess.Start(workstation, "run", "--agent", "echo", "--port", FreePort());
         await host.WaitForLineAsync("Tether host for");
         var (paired, _) = await PairAsync(workstation, terminal, "laptop");
         await paired.StopAsync();
@@ -112,7 +112,7 @@ public sealed class PairAndAttachTests
         using var workstation = new TetherUser();
         using var terminal = new TetherUser();
         var port = FreePort();
-        var host = TetherProcess.Start(workstation, "run", "--port", port);
+        var host = TetherProcess.Start(workstation, "run", "--agent", "echo", "--port", port);
         await host.WaitForLineAsync("Tether host for");
         var (device, _) = await PairAsync(workstation, terminal, "patient");
         await using (device)
@@ -122,7 +122,7 @@ public sealed class PairAndAttachTests
             await host.DisposeAsync();
             await device.WaitForLineAsync("\"state\":\"reconnecting\"");
 
-            await using var restarted = TetherProcess.Start(workstation, "run", "--port", port);
+            await using var restarted = TetherProcess.Start(workstation, "run", "--agent", "echo", "--port", port);
             await device.WaitForLineAsync("new session");
             await device.WaitForLineAsync("\"type\":\"session.info\"");
             await device.WriteLineAsync("""{"type":"prompt","text":"still here"}""");
