@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using Tether.Cli.Hosting;
 using Tether.Cli.Pairing;
 using Tether.Client.Storage;
 using Tether.Host.Ipc;
@@ -16,7 +17,7 @@ internal static class PairCommand
         Arity = ArgumentArity.ZeroOrOne,
     };
 
-    private static readonly Option<Uri?> RelayUrl = new("--relay")
+    private static readonly Option<string?> RelayUrl = new("--relay")
     {
         Description = "The relay the device should use. Default: the relay of the host running for this project (tether run).",
     };
@@ -39,7 +40,7 @@ internal static class PairCommand
         {
             var root = ConfigRoot.ForCurrentUser();
             var project = ProjectLocator.Locate(parse.GetValue(Directory)?.FullName);
-            var relay = parse.GetValue(RelayUrl) ?? await RunningHostRelayAsync(project, cancel).ConfigureAwait(false);
+            var relay = RelayOption.Parse(parse.GetValue(RelayUrl)) ?? await RunningHostRelayAsync(project, cancel).ConfigureAwait(false);
             if (relay is null)
             {
                 await Console.Error.WriteLineAsync("tether pair: no host runs for this project, so there is no relay to pair through. "

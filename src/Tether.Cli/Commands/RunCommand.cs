@@ -23,7 +23,7 @@ internal static class RunCommand
         Arity = ArgumentArity.ZeroOrOne,
     };
 
-    private static readonly Option<Uri?> RelayUrl = new("--relay")
+    private static readonly Option<string?> RelayUrl = new("--relay")
     {
         Description = "Use this relay (https://…) instead of the one embedded on loopback; devices on other machines need one they can reach.",
     };
@@ -111,7 +111,7 @@ internal static class RunCommand
             var project = ProjectLocator.Locate(parse.GetValue(Directory)?.FullName);
             using var identity = HostKeyStore.LoadOrCreate(root, project);
             var hostName = PairingFlow.HostNameFor(project);
-            var relayUrl = parse.GetValue(RelayUrl);
+            var relayUrl = RelayOption.Parse(parse.GetValue(RelayUrl));
             if (relayUrl is null)
             {
                 embedded = await EmbeddedRelay.StartAsync(parse.GetValue(Port), level, cancel).ConfigureAwait(false);
@@ -162,7 +162,7 @@ internal static class RunCommand
 
             return 0;
         }
-        catch (Exception e) when (e is KeyStoreException or HostAlreadyRunningException or DirectoryNotFoundException or IOException or InvalidOperationException or ClaudeSetupException)
+        catch (Exception e) when (e is KeyStoreException or HostAlreadyRunningException or DirectoryNotFoundException or IOException or InvalidOperationException or ArgumentException or ClaudeSetupException)
         {
             await Console.Error.WriteLineAsync($"tether run: {e.Message}").ConfigureAwait(false);
             return 1;

@@ -152,4 +152,93 @@ public sealed class ClaudeSessionTests
         Assert.False(File.Exists(marker), "a hook, helper or MCP server from the repository ran");
         Assert.NotEmpty(world.Api.Turns);
     }
+
+    [Fact]
+    public async Task AnInterruptDuringARunningCommand_StopsIt_AndItsLaterEffectNeverHappens()
+    {
+        await using var world = await ClaudeWorld.StartAsync();
+        var late = world.InProject("late-effect");
+        world.Api.Enqueue(Reply.Bash($"sleep 20 && touch {late}"), Reply.Text("interrupted"), Reply.Text("fine"));
+        await world.StartHostAsync();
+        await world.PairAsync();
+
+        await world.PromptAsync("run the slow thing");
+        var request = await world.NextApprovalAsync();
+        await world.Device!.WriteLineAsync($$"""{"type":"approve","id":"{{request.GetProperty("id").GetString()}}"}""");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await world.Device.WriteLineAsync("""{"type":"interrupt"}""");
+        var result = await world.NextTurnResultAsync(TimeSpan.FromSeconds(15));
+
+        Assert.NotEqual("done", result.GetProperty("outcome").GetString());
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(File.Exists(late));
+    }
+
+    [Fact]
+    public async Task WhenTheDeviceDisconnectsWhileAnApprovalWaits_TheCallIsDeniedAtOnce()
+    {
+        await using var world = await ClaudeWorld.StartAsync();
+        world.Api.Enqueue(Reply.Write(world.InProject("orphan.txt"), "x"), Reply.Text("ok"));
+        await world.StartHostAsync();
+        await world.PairAsync();
+
+        await world.PromptAsync("write orphan.txt");
+        await world.NextApprovalAsync();
+        await world.Device!.DisposeAsync();
+
+        await world.Api.WaitForRequestAsync(r => r.ToolResults.Any(t => t.IsError && t.Text.Contains("disconnected", StringComparison.Ordinal)), TimeSpan.FromSeconds(30));
+        Assert.False(File.Exists(world.InProject("orphan.txt")));
+    }
+
+    [Fact]
+    public async Task WhenTheRelayDiesWhileAnApprovalWaits_TheCallIsDenied_AndNothingIsWritten()
+    {
+        await using var world = await ClaudeWorld.StartAsync();
+        world.Api.Enqueue(Reply.Write(world.InProject("stranded.txt"), "x"), Reply.Text("ok"));
+        var url = $"http://127.0.0.1:{ClaudeWorld.FreePort()}";
+        await using var relay = TetherProcess.Start(world.Workstation, "relay", "--urls", url);
+        await relay.WaitForLineAsync("listening on");
+        await world.StartHostAsync("--relay", url);
+        await world.PairAsync();
+
+        await world.PromptAsync("write stranded.txt");
+        await world.NextApprovalAsync();
+        await relay.DisposeAsync();
+
+        await world.Api.WaitForRequestAsync(r => r.ToolResults.Any(t => t.IsError && t.Text.Contains("denied", StringComparison.Ordinal)), TimeSpan.FromSeconds(30));
+        Assert.False(File.Exists(world.InProject("stranded.txt")));
+    }
+
+    [Fact]
+    public async Task WhenTheHostStopsWhileAnApprovalWaits_NothingIsWritten()
+    {
+        await using var world = await ClaudeWorld.StartAsync();
+        world.Api.Enqueue(Reply.Write(world.InProject("stopping.txt"), "x"), Reply.Text("ok"));
+        await world.StartHostAsync();
+        await world.PairAsync();
+
+        await world.PromptAsync("write stopping.txt");
+        var request = await world.NextApprovalAsync();
+        Assert.Equal(0, await world.Host!.StopAsync());
+
+        // Too late: the host is gone, and its claude with it.
+        await world.Device!.WriteLineAsync($$"""{"type":"approve","id":"{{request.GetProperty("id").GetString()}}"}""");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(File.Exists(world.InProject("stopping.txt")));
+        Assert.Equal(0, ProcessesWorkingIn(world.Project));
+    }
+
+    /// <summary>How many processes have <paramref name="directory"/> as their working directory (claude runs in the project).</summary>
+    private static int ProcessesWorkingIn(string directory) =>
+        new DirectoryInfo("/proc").EnumerateDirectories().Count(entry =>
+        {
+            try
+            {
+                return entry.Name.All(char.IsAsciiDigit) && new FileInfo(Path.Combine(entry.FullName, "cwd")).LinkTarget == directory;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+        });
 }

@@ -99,7 +99,7 @@ internal sealed class ClaudeWorld : IAsyncDisposable
         git.WaitForExit();
     }
 
-    private static string FreePort()
+    public static string FreePort()
     {
         using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         probe.Start();

@@ -15,6 +15,7 @@ internal sealed class TetherProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
     private readonly StringBuilder _all = new();
+    private int _disposed;
 
     private TetherProcess(Process process)
     {
@@ -129,6 +130,12 @@ internal sealed class TetherProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Tests dispose a process early to make it vanish; the world around it disposes it again.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
