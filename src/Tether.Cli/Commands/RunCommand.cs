@@ -48,8 +48,8 @@ internal static class RunCommand
 
     private static readonly Option<string> Mode = new("--permission-mode")
     {
-        Description = "default (writes, edits and commands are asked), acceptEdits (edits inside the project are not), "
-            + "or plan (read and plan only: every write and command is denied). Bypass modes are refused: a remote session always asks.",
+        Description = "default (every write, edit and command is asked on the device) or plan (read and plan only: every write "
+            + "and command is denied). acceptEdits and bypass modes are refused: a remote session always asks.",
         DefaultValueFactory = _ => "default",
     };
 

@@ -1,16 +1,13 @@
 namespace Tether.Host.Approvals;
 
 /// <summary>
-/// The modes a remote session may run in. Bypass modes are not among them: a session driven from a
-/// phone never runs tools without asking (architecture, approval semantics).
+/// The modes a remote session may run in. Bypass modes and <c>acceptEdits</c> are not among them: a
+/// session driven from a phone never runs a write or a command without asking (invariant 4).
 /// </summary>
 public enum PermissionMode
 {
     /// <summary>Writes, edits and commands are asked.</summary>
     Default,
-
-    /// <summary>Claude Code itself lets edits inside the project through; commands are still asked.</summary>
-    AcceptEdits,
 
     /// <summary>Read and plan only: the engine denies every write, edit and command, whatever the device says.</summary>
     Plan,
@@ -29,18 +26,19 @@ public static class PermissionModes
                 mode = PermissionMode.Default;
                 return true;
             case "acceptEdits":
-                mode = PermissionMode.AcceptEdits;
-                return true;
+                mode = default;
+                error = "'acceptEdits' is refused for remote sessions: Claude Code would edit files without asking, and every write must be approved on a paired device (or allowed by a session rule the device granted). Use default or plan.";
+                return false;
             case "plan":
                 mode = PermissionMode.Plan;
                 return true;
             case "bypassPermissions" or "dontAsk" or "dangerously-skip-permissions":
                 mode = default;
-                error = $"'{text}' is refused for remote sessions: every write and command must be approved on a paired device. Use default, acceptEdits or plan.";
+                error = $"'{text}' is refused for remote sessions: every write and command must be approved on a paired device. Use default or plan.";
                 return false;
             default:
                 mode = default;
-                error = $"unknown permission mode '{text}': use default, acceptEdits or plan.";
+                error = $"unknown permission mode '{text}': use default or plan.";
                 return false;
         }
     }
@@ -48,7 +46,6 @@ public static class PermissionModes
     /// <summary>The name Claude Code's <c>--permission-mode</c> takes.</summary>
     public static string ToFlag(this PermissionMode mode) => mode switch
     {
-        PermissionMode.AcceptEdits => "acceptEdits",
         PermissionMode.Plan => "plan",
         _ => "default",
     };

@@ -95,6 +95,7 @@ public sealed class ApprovalEngineTests : IDisposable
     [Theory]
     [InlineData("bypassPermissions")]
     [InlineData("dontAsk")]
+    [InlineData("acceptEdits")]
     [InlineData("whatever")]
     public void BypassModes_AreRefusedForRemoteSessions(string mode)
     {

@@ -12,7 +12,7 @@ public sealed record ClaudeAgentOptions
     /// <summary>The <c>claude</c> executable; null looks it up on <c>PATH</c> (the extra environment's, else the host's).</summary>
     public string? Executable { get; init; }
 
-    /// <summary><c>default</c> (the default), <c>acceptEdits</c> or <c>plan</c>; bypass modes are refused.</summary>
+    /// <summary><c>default</c> (the default) or <c>plan</c>; <c>acceptEdits</c> and bypass modes are refused (invariant 4).</summary>
     public string PermissionMode { get; init; } = ClaudePermissionModes.Default;
 
     /// <summary>The model to ask for (<c>--model</c>); null leaves Claude's own choice.</summary>

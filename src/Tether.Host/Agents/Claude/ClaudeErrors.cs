@@ -7,7 +7,7 @@ internal static class ClaudeErrors
     public const string InstallHint = "install it with: npm install -g @anthropic-ai/claude-code@2.1.197 (or run scripts/setup.sh)";
 
     public static string BypassRefused(string mode) =>
-        $"permission mode \"{mode}\" is refused: remote sessions never bypass approvals (use default, acceptEdits or plan)";
+        $"permission mode \"{mode}\" is refused: remote sessions never bypass approvals (use default or plan)";
 
     public static ClaudeSetupException NotOnPath() =>
         new($"Claude Code (claude) was not found on PATH; {InstallHint}, or give its path.");

@@ -6,14 +6,11 @@ public static class ClaudePermissionModes
     /// <summary>Writes, execs and fetches are asked (the approver sees them); reads in the project are not.</summary>
     public const string Default = "default";
 
-    /// <summary>Like <see cref="Default"/>, but Claude itself allows edits inside the project without asking.</summary>
-    public const string AcceptEdits = "acceptEdits";
-
     /// <summary>The model plans; the approver must deny writes and execs (Claude does not enforce it once told allow).</summary>
     public const string Plan = "plan";
 
-    /// <summary>The modes accepted; anything else (bypassPermissions, dontAsk, …) is refused.</summary>
-    public static IReadOnlyList<string> Allowed { get; } = [Default, AcceptEdits, Plan];
+    /// <summary>The modes accepted; anything else (bypassPermissions, dontAsk, acceptEdits, which would edit without asking, …) is refused.</summary>
+    public static IReadOnlyList<string> Allowed { get; } = [Default, Plan];
 
     /// <summary>Whether <paramref name="mode"/> bypasses approvals altogether (always refused: architecture.md, approval semantics).</summary>
     internal static bool IsBypass(string mode) =>
