@@ -56,6 +56,10 @@ if ((${#broken[@]} == 0)); then
   dotnet run --no-build --project bench/Tether.Bench -- --quick > "$logs/bench-quick.log" 2>&1 \
     && tail -n 4 "$logs/bench-quick.log" || broken+=("benchmark smoke run")
 
+  step "approval round-trip benchmark with the real claude (quick smoke run; figures not for quoting)"
+  dotnet run -c Release --project bench/Tether.ApprovalBench -- --quick > "$logs/approval-bench-quick.log" 2>&1 \
+    && tail -n 5 "$logs/approval-bench-quick.log" || broken+=("approval benchmark smoke run")
+
   step "relay load benchmark (quick smoke run; figures not for quoting)"
   bench/relay-bench.sh --quick > "$logs/relay-bench-quick.log" 2>&1 \
     && tail -n 12 "$logs/relay-bench-quick.log" || broken+=("relay benchmark smoke run")
