@@ -28,6 +28,11 @@ internal static class RunCommand
         Description = "Use this relay (https://…) instead of the one embedded on loopback; devices on other machines need one they can reach.",
     };
 
+    private static readonly Option<bool> Embedded = new("--embedded")
+    {
+        Description = "Run the relay inside this process on loopback (the default, for a device on this machine).",
+    };
+
     private static readonly Option<int> Port = new("--port")
     {
         Description = "The embedded relay's loopback port.",
@@ -75,7 +80,7 @@ internal static class RunCommand
     {
         var command = new Command("run", "Run the host of a project: devices paired with it connect through the relay and drive its agent.")
         {
-            Directory, RelayUrl, Port, Agent, ClaudePath, Mode, OutageMinutes, ApprovalSeconds, Log,
+            Directory, Embedded, RelayUrl, Port, Agent, ClaudePath, Mode, OutageMinutes, ApprovalSeconds, Log,
         };
         command.SetAction(RunAsync);
         return command;
@@ -83,6 +88,12 @@ internal static class RunCommand
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
     {
+        if (parse.GetValue(Embedded) && !string.IsNullOrWhiteSpace(parse.GetValue(RelayUrl)))
+        {
+            await Console.Error.WriteLineAsync("tether run: --embedded and --relay exclude each other: the host uses one relay").ConfigureAwait(false);
+            return 2;
+        }
+
         var agentName = parse.GetValue(Agent);
         if (agentName is not ("claude" or "echo"))
         {
