@@ -6,6 +6,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/setup.sh"
+npm --prefix "$root/web" run --silent build:app >/dev/null
 dotnet build "$root/src/Tether.Cli" -c Release --nologo --verbosity quiet >/dev/null
 claude=()
 command -v claude >/dev/null || claude=(--claude "$root/tools/claude-code/node_modules/.bin/claude")

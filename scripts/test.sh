@@ -15,6 +15,11 @@ add() { passed=$((passed + $1)); failed=$((failed + $2)); skipped=$((skipped + $
 step "setup"
 scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
 
+# The phone web client first: tether's build ships web/dist beside tether.dll (src/Tether.Cli).
+step "build (web app bundle)"
+npm --prefix web run --silent build:app 2>&1 | tee "$logs/web-app-build.log" | tail -n 30
+[[ ${PIPESTATUS[0]} -eq 0 ]] || broken+=("web app build")
+
 step "build (.NET, warnings are errors)"
 dotnet build Tether.sln --nologo --verbosity quiet 2>&1 | tee "$logs/dotnet-build.log" | tail -n 30
 [[ ${PIPESTATUS[0]} -eq 0 ]] || broken+=("dotnet build")

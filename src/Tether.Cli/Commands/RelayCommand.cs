@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Tether.Cli.Hosting;
 using Tether.Cli.Relay;
 using Tether.Protocol.Relay;
 using Tether.Relay;
@@ -32,7 +33,7 @@ internal static class RelayCommand
 
     private static readonly Option<DirectoryInfo?> Static = new("--static")
     {
-        Description = "The web client's files to serve (default: web/dist here, else a placeholder page).",
+        Description = "The web client's files to serve (default: the web client built with tether, else a placeholder page).",
     };
 
     private static readonly Option<string[]> Limit = new("--limit")
@@ -103,7 +104,7 @@ internal static class RelayCommand
             TokenKeys = keys,
             Limits = limits,
             TrustedProxies = proxies,
-            StaticFilesRoot = parse.GetValue(Static)?.FullName,
+            StaticFilesRoot = parse.GetValue(Static)?.FullName ?? WebClientBuild.Root,
 
             // Kestrel's standard settings (certificates, endpoints) from appsettings.json and the environment.
             Configuration = new ConfigurationBuilder()

@@ -20,6 +20,7 @@ internal static class EmbeddedRelay
             {
                 Urls = [$"http://127.0.0.1:{port}"],
                 TokenKeys = [RelayTokenKey.Generate(1)],
+                StaticFilesRoot = WebClientBuild.Root,
                 Logging = logging => logging.SetMinimumLevel(level).AddSimpleConsole(console => console.SingleLine = true),
             },
             cancellationToken);

@@ -1,5 +1,5 @@
 import { startApp } from './app.js';
-import { createTetherClient } from './client-factory.js';
+import { createTetherClient } from '../client/index.js';
 import { registerWorker } from './pwa/register-worker.js';
 import { basePath } from './route.js';
 import { unsupportedView } from './views/unsupported-view.js';

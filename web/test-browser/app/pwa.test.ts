@@ -68,8 +68,8 @@ describe('the production build', { timeout: 120_000 }, () => {
     page.on('pageerror', (error) => errors.push(error.message));
     await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective}`)));
     await page.goto(`${server.origin}/`);
-    // This build's client-factory is still the stand-in, which reports itself as unsupported.
-    await page.getByRole('alert').waitFor();
+    // The real device client with an empty IndexedDB: the start screen with no host.
+    await page.getByText('No hosts yet').waitFor();
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });

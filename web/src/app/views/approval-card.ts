@@ -1,7 +1,7 @@
 import type { DeviceMessage, HostMessage, SessionRule } from '../../client/api.js';
 import { formatRemaining, isUrgent } from '../approvals/countdown.js';
 import { inputSha256 } from '../approvals/input-hash.js';
-import { resolutionText, type Resolution } from '../approvals/resolution.js';
+import { isAllowed, resolutionText, type Resolution } from '../approvals/resolution.js';
 import { assessRisks } from '../approvals/risk.js';
 import { describeRule, ruleFor } from '../approvals/session-rule.js';
 import { revealHidden } from '../approvals/visible-text.js';
@@ -20,6 +20,7 @@ export class ApprovalCard {
   readonly element: HTMLElement;
   readonly request: ApprovalRequest;
   private readonly send: (message: DeviceMessage) => void;
+  private readonly kicker = el('span', { class: 'approval-kicker' }, 'Approval needed');
   private readonly countdown = el('span', { class: 'countdown', attrs: { role: 'timer' } });
   private readonly status = el('p', { class: 'approval-status', attrs: { role: 'status' } });
   private readonly actions = el('div', { class: 'approval-actions' });
@@ -35,7 +36,7 @@ export class ApprovalCard {
     this.element = el(
       'article',
       { class: 'approval', attrs: { 'data-state': 'pending', 'data-id': request.id, 'aria-label': `Approval request: ${request.tool}` } },
-      el('header', { class: 'approval-header' }, el('span', { class: 'approval-kicker' }, 'Approval needed'), this.countdown),
+      el('header', { class: 'approval-header' }, this.kicker, this.countdown),
       el('h3', { class: 'approval-tool' }, request.tool),
       el('p', { class: 'approval-summary' }, revealHidden(request.summary)),
       risks.length === 0
@@ -72,9 +73,12 @@ export class ApprovalCard {
     this.state = 'done';
     const expired = resolution.by === 'timeout' || resolution.by === 'expired';
     this.element.dataset['state'] = expired ? 'expired' : resolution.decision === 'allow' && resolution.by === 'device' ? 'allowed' : 'denied';
+    this.kicker.textContent = expired ? 'Expired' : isAllowed(resolution) ? 'Approved' : 'Denied';
     this.countdown.textContent = expired ? 'expired' : '';
     this.countdown.classList.remove('urgent');
-    const reason = resolution.reason === undefined || resolution.reason === '' ? null : el('span', { class: 'approval-reason' }, ` (${revealHidden(resolution.reason)})`);
+    // The host's reason repeats what this page already says when the answer was sent from here.
+    const ownAnswer = this.answeredHere && resolution.by === 'device';
+    const reason = ownAnswer || resolution.reason === undefined || resolution.reason === '' ? null : el('span', { class: 'approval-reason' }, ` (${revealHidden(resolution.reason)})`);
     replaceChildren(this.status, resolutionText(resolution, this.answeredHere), reason);
     this.actions.replaceChildren();
   }
