@@ -88,4 +88,22 @@ describe('the production build', { timeout: 120_000 }, () => {
     assert.ok(errors.every((e) => !e.includes('CSP')), 'no CSP violation');
     await context.close();
   });
+  test('on a browser without WebCrypto X25519 the real page says so plainly instead of failing silently', async () => {
+    const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
+    await context.addInitScript(() => {
+      // What a browser before Chrome 133, Firefox 130 or Safari 17 does when asked for an X25519 key.
+      const generateKey = crypto.subtle.generateKey.bind(crypto.subtle);
+      crypto.subtle.generateKey = ((algorithm: AlgorithmIdentifier, ...rest: unknown[]) =>
+        (typeof algorithm === 'object' && algorithm.name === 'X25519'
+          ? Promise.reject(new DOMException('Unrecognized name.', 'NotSupportedError'))
+          : (generateKey as (...args: unknown[]) => Promise<CryptoKey>)(algorithm, ...rest))) as typeof crypto.subtle.generateKey;
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.equal(await alert.innerText(), 'This browser cannot run Tether.');
+    assert.match(await page.locator('.screen-unsupported').innerText(), /cannot do X25519 key agreement/u);
+    await context.close();
+  });
 });
