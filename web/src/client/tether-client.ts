@@ -1,3 +1,4 @@
+import { takeTabLock } from './session/tab-lock.js';
 import type { RekeyOptions } from '../protocol/rekey-policy.js';
 import type { DeviceSession, HostMessage, PairedHostInfo, PairingProgress, PairingResult, SessionEvents, TetherClient } from './api.js';
 import { systemClock, type Clock } from './clock.js';
@@ -15,6 +16,9 @@ import { deviceIdentity } from './storage/identity.js';
 import { IndexedDbStore } from './storage/indexeddb-store.js';
 import { toPairedHostInfo, type ClientStore, type DeviceIdentity, type HostRecord } from './storage/store.js';
 import { unsupportedReason } from './support.js';
+
+/** Said in the older tab when a newer tab of the same browser opens the same host. */
+const OPENED_IN_ANOTHER_TAB = { reason: 'superseded', message: 'This host was opened in another tab of this browser.' } as const;
 
 export interface TetherClientOptions {
   /** Where keys and pairings live; default: IndexedDB. Node tests pass a MemoryStore. */
@@ -99,30 +103,44 @@ class Client implements TetherClient {
     const host = await this.#store.host(hostId);
     if (host === null) throw new Error('this browser is not paired with that host');
     this.#sessions.get(hostId)?.close();
-    const identity = await this.#deviceIdentity();
-    const credential = await this.#credential(host);
-    const session = await DeviceSessionImpl.open({
-      host,
-      identity,
-      store: this.#store,
-      events,
-      clock: this.#clock,
-      log: this.#log,
-      outageWindowMs: this.#options.outageWindowMs ?? DEFAULT_OUTAGE_WINDOW_MS,
-      network: this.#options.network ?? browserNetwork,
-      ...(this.#options.rekey === undefined ? {} : { rekey: this.#options.rekey }),
-      relay: (onEvent) =>
-        new RelayClient({
-          relay: host.relay,
-          credential,
-          token: this.#token(host.id),
-          clock: this.#clock,
-          webSocket: this.#webSocket,
-          log: this.#log,
-          ...(this.#options.random === undefined ? {} : { random: this.#options.random }),
-          onEvent,
-        }),
+    const taken = { session: null as DeviceSessionImpl | null, stolen: false };
+    const lock = await takeTabLock(hostId, () => {
+      taken.stolen = true;
+      taken.session?.end(OPENED_IN_ANOTHER_TAB);
     });
+    let session: DeviceSessionImpl;
+    try {
+      const identity = await this.#deviceIdentity();
+      const credential = await this.#credential(host);
+      session = await DeviceSessionImpl.open({
+        onFinished: () => lock.release(),
+        host,
+        identity,
+        store: this.#store,
+        events,
+        clock: this.#clock,
+        log: this.#log,
+        outageWindowMs: this.#options.outageWindowMs ?? DEFAULT_OUTAGE_WINDOW_MS,
+        network: this.#options.network ?? browserNetwork,
+        ...(this.#options.rekey === undefined ? {} : { rekey: this.#options.rekey }),
+        relay: (onEvent) =>
+          new RelayClient({
+            relay: host.relay,
+            credential,
+            token: this.#token(host.id),
+            clock: this.#clock,
+            webSocket: this.#webSocket,
+            log: this.#log,
+            ...(this.#options.random === undefined ? {} : { random: this.#options.random }),
+            onEvent,
+          }),
+      });
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+    taken.session = session;
+    if (taken.stolen) session.end(OPENED_IN_ANOTHER_TAB);
     this.#sessions.set(hostId, session);
     return session;
   }

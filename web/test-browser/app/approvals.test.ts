@@ -65,8 +65,22 @@ describe('approval cards', { timeout: 120_000 }, () => {
     const page = await suite.openSession();
     const request = approvalRequest('d1', 'Write', { file_path: `${CWD}/notes.md`, content: 'hello\n' });
     await emit(page, request);
-    await page.locator('.approval[data-id="d1"]').getByRole('button', { name: 'Deny' }).click();
+    await page.locator('.approval[data-id="d1"]').getByRole('button', { name: 'Deny', exact: true }).click();
     assert.deepEqual(await sentMessages(page), [{ type: 'approval.answer', id: 'd1', input_sha256: sha256Hex(request.input), decision: 'deny', reason: 'denied on the phone' }]);
+  });
+
+  test('deny with a reason sends nothing until the reason is sent, and the agent gets exactly that reason', async () => {
+    const page = await suite.openSession();
+    const request = approvalRequest('w1', 'Bash', { command: 'git push --force' });
+    await emit(page, request);
+    const card = page.locator('.approval[data-id="w1"]');
+    await card.getByRole('button', { name: 'Deny with a reason…' }).click();
+    assert.deepEqual(await sentMessages(page), []);
+    await card.getByRole('textbox', { name: 'Reason for denying' }).fill('  never force-push main  ');
+    await card.getByRole('button', { name: 'Send deny' }).click();
+    assert.deepEqual(await sentMessages(page), [
+      { type: 'approval.answer', id: 'w1', input_sha256: sha256Hex(request.input), decision: 'deny', reason: 'never force-push main' },
+    ]);
   });
 
   test('allow for this session shows the exact rule and sends nothing until it is confirmed', async () => {

@@ -11,7 +11,7 @@ namespace Tether.Cli.Tests.EndToEnd.Phone;
 public sealed class PhoneSessionTests
 {
     [Fact]
-    public async Task OnAPhone_ThePairedPageStreamsText_ApprovesAWrite_DeniesABash_LetsOneExpire_AndInterrupts()
+    public async Task OnAPhone_ThePairedPageStreamsText_ApprovesAWrite_DeniesABashWithAReasonTheModelReads_LetsOneExpire_AndInterrupts()
     {
         await using var world = await PhoneWorld.StartAsync();
         var marker = world.Workstation.InProject("denied-marker");
@@ -40,9 +40,12 @@ public sealed class PhoneSessionTests
         await world.Phone.ScreenshotAsync("conversation");
 
         await world.PromptAsync("make a marker");
-        await world.PendingCard.GetByRole(AriaRole.Button, new() { Name = "Deny", Exact = true }).ClickAsync();
+        await world.PendingCard.GetByRole(AriaRole.Button, new() { Name = "Deny with a reason…" }).ClickAsync();
+        await world.PendingCard.GetByRole(AriaRole.Textbox, new() { Name = "Reason for denying" }).FillAsync("not on this machine");
+        await world.PendingCard.GetByRole(AriaRole.Button, new() { Name = "Send deny" }).ClickAsync();
         await world.TurnsEndedAsync(3);
         Assert.False(File.Exists(marker));
+        Assert.Contains(world.Workstation.Api.Turns, turn => turn.ToolResults.Any(r => r.IsError && r.Text.Contains("not on this machine", StringComparison.Ordinal)));
 
         await world.PromptAsync("write late.txt");
         await world.Page.Locator(".approval[data-state=pending]").WaitForAsync();
@@ -64,7 +67,7 @@ public sealed class PhoneSessionTests
     }
 
     [Fact]
-    public async Task AReloadResumesTheSessionWithoutRepeats_AndRevokingThePhoneOnTheHostEndsItWithASentence()
+    public async Task AReloadResumesTheSessionWithoutRepeats_ASecondTabTakesItOver_AndRevokingThePhoneOnTheHostEndsItWithASentence()
     {
         await using var world = await PhoneWorld.StartAsync();
         world.Workstation.Api.Enqueue(Reply.Text("before the reload"), Reply.Text("after the reload"));
@@ -82,8 +85,17 @@ public sealed class PhoneSessionTests
         Assert.Single(AllIndexesOf(text, "after the reload"));
         Assert.Equal(2, await world.Page.Locator(".turn-result").CountAsync());
 
+        // Two tabs of one browser share the stored stream: the newer one takes the host, the older one says so.
+        var second = await world.Phone.Context.NewPageAsync();
+        await second.GotoAsync(world.Page.Url);
+        await second.Locator(".connection[data-state=online]").WaitForAsync(new() { Timeout = 30_000 });
+        var taken = world.Page.Locator(".ended[data-reason=superseded]");
+        await taken.WaitForAsync(new() { Timeout = 30_000 });
+        Assert.Contains("another tab", await taken.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Single(AllIndexesOf(await second.Locator(".log").InnerTextAsync(), "after the reload"));
+
         Assert.Equal(0, await world.RunTetherAsync("devices", "revoke", "Pixel"));
-        var ended = world.Page.Locator(".ended[data-reason=revoked]");
+        var ended = second.Locator(".ended[data-reason=revoked]");
         await ended.WaitForAsync(new() { Timeout = 30_000 });
         Assert.Contains("removed", (await ended.InnerTextAsync()).ToLowerInvariant(), StringComparison.Ordinal);
     }

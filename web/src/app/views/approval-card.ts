@@ -9,6 +9,11 @@ import { button, el, replaceChildren } from '../dom/el.js';
 import { diffView } from './diff-view.js';
 import { inputView } from './input-view.js';
 
+/** What the agent is told when the person denied without saying why. */
+const DEFAULT_DENY_REASON = 'denied on the phone';
+/** A reason is a sentence for the model, not a document; the host caps prompts far higher. */
+const MAX_REASON_CHARS = 500;
+
 export type ApprovalRequest = Extract<HostMessage, { type: 'approval.request' }>;
 
 /**
@@ -110,7 +115,27 @@ export class ApprovalCard {
         button('Approve', 'button button-approve', () => this.answer('allow')),
       ),
       rule === null ? null : button('Allow for this session…', 'button button-quiet', () => this.confirmRule(rule)),
+      button('Deny with a reason…', 'button button-quiet', () => this.askReason()),
     );
+  }
+
+  /** A deny that tells the agent why (the model reads it), like the terminal's `/deny ID reason`. */
+  private askReason(): void {
+    const field = el('textarea', { class: 'text-input reason-input', attrs: { rows: '2', maxlength: String(MAX_REASON_CHARS), 'aria-label': 'Reason for denying', placeholder: 'Why not? The agent reads this.' } });
+    const send = (): void => {
+      const reason = field.value.trim();
+      this.answer('deny', undefined, reason === '' ? DEFAULT_DENY_REASON : reason);
+    };
+    replaceChildren(
+      this.actions,
+      el(
+        'div',
+        { class: 'rule-confirm', attrs: { role: 'group', 'aria-label': 'Deny with a reason' } },
+        field,
+        el('div', { class: 'approval-buttons' }, button('Back', 'button button-secondary', () => this.showButtons()), el('span', { class: 'approval-gap', attrs: { 'aria-hidden': 'true' } }), button('Send deny', 'button button-deny', send)),
+      ),
+    );
+    field.focus();
   }
 
   /** The second step: the exact rule, and a separate button that sends it. */
@@ -133,11 +158,11 @@ export class ApprovalCard {
     );
   }
 
-  private answer(decision: 'allow' | 'deny', rule?: SessionRule): void {
+  private answer(decision: 'allow' | 'deny', rule?: SessionRule, reason: string = DEFAULT_DENY_REASON): void {
     if (this.state !== 'pending' || this.hash === null) return;
     const base = { type: 'approval.answer', id: this.request.id, input_sha256: this.hash, decision } as const;
     let message: DeviceMessage = base;
-    if (decision === 'deny') message = { ...base, reason: 'denied on the phone' };
+    if (decision === 'deny') message = { ...base, reason };
     else if (rule !== undefined) message = { ...base, rule };
     this.send(message);
     this.state = 'sent';

@@ -42,6 +42,8 @@ export interface DeviceSessionOptions {
   readonly network?: NetworkWatch;
   /** Makes the relay connection; its events go to the function given. */
   readonly relay: (onEvent: (event: RelayEvent) => void) => SessionRelay;
+  /** Runs once when the session is over (closed or ended), e.g. to let another tab have the host. */
+  readonly onFinished?: () => void;
 }
 
 /**
@@ -113,6 +115,11 @@ export class DeviceSessionImpl implements DeviceSession {
 
   close(): void {
     this.#finish(null);
+  }
+
+  /** Ends the session from outside (a newer tab took the host), with the event the app shows. */
+  end(end: SessionEnd): void {
+    this.#finish(end);
   }
 
   #onNetwork(online: boolean): void {
@@ -353,6 +360,7 @@ export class DeviceSessionImpl implements DeviceSession {
     this.#unwatchNetwork();
     this.#stopTicking();
     this.#queue.stop();
+    this.#o.onFinished?.();
     if (end !== null) this.#notify(() => this.#o.events.ended(end));
   }
 
