@@ -76,6 +76,13 @@ public sealed class PhoneSessionTests
         await world.PromptAsync("one");
         await world.TurnsEndedAsync(1);
 
+        // The start screen lists the host with its presence, checked against the real relay.
+        await world.Page.Locator(".button-back").ClickAsync();
+        await world.Page.Locator(".presence[data-presence=online]").WaitForAsync(new() { Timeout = 30_000 });
+        await world.Phone.ScreenshotAsync("start-screen");
+        await world.Page.Locator(".host-open").ClickAsync();
+        await world.OnlineAsync();
+
         await world.Page.ReloadAsync();
         await world.OnlineAsync();
         await world.PromptAsync("two");
