@@ -8,7 +8,7 @@ log() { printf 'setup: %s\n' "$*" >&2; }
 # Debian packages the tests drive for real.
 #   chromium: the browser tests (headless, through playwright-core with Debian's binary).
 #   nginx: the scale-out test and the relay benchmark put it in front of relay nodes.
-apt_packages=(chromium nginx)
+apt_packages=(chromium nginx bubblewrap socat)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
