@@ -26,16 +26,25 @@ export class Conversation {
   /** The assistant block being streamed into, and its text so far. */
   private streaming: { turn: number; element: HTMLElement; text: string } | null = null;
   private readonly timer: ReturnType<typeof setInterval>;
+  /**
+   * Whether the person is reading the newest output. A banner or the keyboard appearing shrinks the
+   * log without a scroll event, so the log keeps its bottom in view itself while this holds.
+   */
+  private stuck = true;
+  private readonly resize = new ResizeObserver(() => this.stuck && this.scroll());
 
   constructor(
     private readonly send: (message: DeviceMessage) => void,
     private readonly now: () => number = Date.now,
   ) {
     this.timer = setInterval(() => this.tick(), TICK_MS);
+    this.element.addEventListener('scroll', () => (this.stuck = this.isNearBottom()), { passive: true });
+    this.resize.observe(this.element);
   }
 
   dispose(): void {
     clearInterval(this.timer);
+    this.resize.disconnect();
   }
 
   /** The prompt the person sent (the host does not echo it). */
