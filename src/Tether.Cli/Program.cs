@@ -12,6 +12,8 @@ var root = new RootCommand("Tether: drive a coding agent on your workstation fro
     StatusCommand.Create(),
     DevicesCommand.Create(),
     AuditCommand.Create(),
+    TrustCommand.Create(),
+    DoctorCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Tether.Cli.Hosting;
 using Tether.Cli.Pairing;
+using Tether.Cli.Trust;
 using Tether.Client.Storage;
 using Tether.Host.Agents.Claude;
 using Tether.Host.Approvals;
@@ -76,12 +77,19 @@ internal static class RunCommand
         DefaultValueFactory = _ => LogLevel.Warning,
     };
 
+    private static readonly Option<bool> ProjectSettings = new("--project-settings")
+    {
+        Description = "Let Claude load this project's own .claude/settings*.json and .mcp.json (hooks, env, helpers, MCP servers). "
+            + "Allowed only after tether trust accepted them; recorded in the audit log. Off by default: only the user's settings load.",
+    };
+
     public static Command Create()
     {
         var command = new Command("run", "Run the host of a project: devices paired with it connect through the relay and drive its agent.")
         {
             Directory, Embedded, RelayUrl, Port, Agent, ClaudePath, Mode, OutageMinutes, ApprovalSeconds, Log,
         };
+        command.Options.Add(ProjectSettings);
         command.SetAction(RunAsync);
         return command;
     }
@@ -120,6 +128,14 @@ internal static class RunCommand
         {
             var root = ConfigRoot.ForCurrentUser();
             var project = ProjectLocator.Locate(parse.GetValue(Directory)?.FullName);
+
+            // ── Workspace trust (invariant 10): no agent starts in a workspace whose settings, MCP servers or
+            // plugins could run code, until the user has trusted exactly these files with `tether trust`.
+            if (!WorkspaceTrustGate.MayRun(root, project, parse.GetValue(ProjectSettings)))
+            {
+                return 1;
+            }
+
             using var identity = HostKeyStore.LoadOrCreate(root, project);
             var hostName = PairingFlow.HostNameFor(project);
             var relayUrl = RelayOption.Parse(parse.GetValue(RelayUrl));
@@ -130,7 +146,7 @@ internal static class RunCommand
             }
 
             var agent = agentName == "claude"
-                ? await ClaudeAgents.PrepareAsync(root, project, parse.GetValue(ClaudePath)?.FullName, mode, loggers, cancel).ConfigureAwait(false)
+                ? await ClaudeAgents.PrepareAsync(root, project, parse.GetValue(ClaudePath)?.FullName, mode, parse.GetValue(ProjectSettings), loggers, cancel).ConfigureAwait(false)
                 : null;
             await using var host = await HostRuntime.StartAsync(new HostRuntimeOptions
             {

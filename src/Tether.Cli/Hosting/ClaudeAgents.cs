@@ -13,7 +13,7 @@ internal static class ClaudeAgents
     /// <summary>Checks the binary and its version now (a clear error beats a failure at the first prompt), then returns the agent's factory.</summary>
     /// <exception cref="ClaudeSetupException">claude is missing or too old; the message says how to install it.</exception>
     public static async Task<Func<ISessionOutput, ApprovalEngine, IAgent>> PrepareAsync(
-        ConfigRoot root, Project project, string? executable, PermissionMode mode, ILoggerFactory loggers, CancellationToken cancel)
+        ConfigRoot root, Project project, string? executable, PermissionMode mode, bool loadProjectSettings, ILoggerFactory loggers, CancellationToken cancel)
     {
         var logger = loggers.CreateLogger("Tether.Claude");
         ClaudeAgentOptions Options(Func<ToolPermissionRequest, CancellationToken, Task<ToolPermissionDecision>> approve) => new()
@@ -21,6 +21,7 @@ internal static class ClaudeAgents
             ProjectPath = project.Path,
             Executable = executable,
             PermissionMode = mode.ToFlag(),
+            LoadProjectSettings = loadProjectSettings,
             StateDirectory = root.Combine("projects", project.Id.Value, "claude"),
             Approve = approve,
             Logger = logger,

@@ -92,6 +92,21 @@ public sealed class DriverSetupTests
     }
 
     [Fact]
+    public void Project_settings_load_only_when_the_options_explicitly_ask_and_the_mode_stays_explicit()
+    {
+        using var directory = new TestDirectory();
+
+        var isolated = ClaudeCommandLine.Arguments(Options(directory), null);
+        var opted = ClaudeCommandLine.Arguments(Options(directory) with { LoadProjectSettings = true }, null);
+
+        Assert.Contains("--setting-sources=user", isolated);
+        Assert.Contains("--strict-mcp-config", isolated);
+        Assert.Contains("--setting-sources=user,project,local", opted);
+        Assert.DoesNotContain("--strict-mcp-config", opted);
+        Assert.Equal("default", opted[opted.ToList().IndexOf("--permission-mode") + 1]);
+    }
+
+    [Fact]
     public void The_session_runs_with_exactly_the_reference_flags_in_an_argument_list()
     {
         using var directory = new TestDirectory();

@@ -15,6 +15,14 @@ public sealed record ClaudeAgentOptions
     /// <summary><c>default</c> (the default) or <c>plan</c>; <c>acceptEdits</c> and bypass modes are refused (invariant 4).</summary>
     public string PermissionMode { get; init; } = ClaudePermissionModes.Default;
 
+    /// <summary>
+    /// Load the project's own <c>.claude/settings*.json</c> and <c>.mcp.json</c> (hooks, env, helpers, servers).
+    /// False, the default, passes <c>--setting-sources=user --strict-mcp-config</c> (invariant 10); the host sets
+    /// it only for a project whose workspace trust findings the user accepted and explicitly opted in
+    /// (<c>tether run --project-settings</c>).
+    /// </summary>
+    public bool LoadProjectSettings { get; init; }
+
     /// <summary>The model to ask for (<c>--model</c>); null leaves Claude's own choice.</summary>
     public string? Model { get; init; }
 

@@ -23,6 +23,10 @@ internal static class ClaudeCommandLine
     // Both are removed by the SDKs.
     private static readonly string[] RemovedVariables = ["CLAUDECODE", "NODE_OPTIONS"];
 
+    private static readonly string[] UserSettingSourcesOnly = ["--setting-sources=user", "--strict-mcp-config"];
+
+    private static readonly string[] ProjectSettingSources = ["--setting-sources=user,project,local"];
+
     /// <summary>The environment every Claude process gets (also the version check's).</summary>
     public static ProcessStartInfo Template(ClaudeAgentOptions options)
     {
@@ -75,9 +79,9 @@ internal static class ClaudeCommandLine
             // Explicit, so a repository's permissions.defaultMode cannot choose it (reference §5).
             "--permission-mode", options.PermissionMode,
             // Only the user's settings: a hostile checkout's hooks, env, apiKeyHelper and .mcp.json would
-            // otherwise run before and around the approver (invariant 10, reference §5).
-            "--setting-sources=user",
-            "--strict-mcp-config",
+            // otherwise run before and around the approver (invariant 10, reference §5). The project's own come
+            // in only by the user's explicit opt-in for a workspace they trusted (Trust/, tether run --project-settings).
+            .. options.LoadProjectSettings ? ProjectSettingSources : UserSettingSourcesOnly,
             // Token-level text deltas for agent.text.
             "--include-partial-messages",
         ];

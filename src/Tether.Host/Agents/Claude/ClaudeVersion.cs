@@ -11,6 +11,12 @@ internal readonly record struct ClaudeVersion(int Major, int Minor, int Patch) :
     /// </summary>
     public static readonly ClaudeVersion Minimum = new(2, 1, 0);
 
+    /// <summary>
+    /// The version the tests drive (tools/claude-code) and whose behaviour, including which repository
+    /// settings run code, the reference records; others work but are not what was checked.
+    /// </summary>
+    public static readonly ClaudeVersion Pinned = new(2, 1, 197);
+
     /// <summary>Reads the leading <c>major.minor.patch</c> of <paramref name="text"/>; false for anything else.</summary>
     public static bool TryParse(string text, out ClaudeVersion version)
     {
