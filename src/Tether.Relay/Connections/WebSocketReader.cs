@@ -167,6 +167,10 @@ internal sealed class WebSocketReader(Stream stream, FrameBufferPool pool)
                 {
                     return false;
                 }
+
+                // The copy moved _start: what is left must be measured again, or the next header
+                // would be parsed from bytes past _end (stale bytes of the buffer's last use).
+                continue;
             }
 
             if (_frameFin && _sink is { } gathered)

@@ -74,6 +74,67 @@ public sealed class WebSocketReaderTests
     }
 
     /// <summary>Reads hand over at most a random number of bytes each; a zero-byte read returns at once.</summary>
+    [Fact]
+    public async Task AFragmentEndingWhereTheReadEnds_IsNotFollowedByAHeaderParsedFromBytesNeverRead()
+    {
+        // Regression: once a fragment's payload had been copied out of the read buffer, the next
+        // header was parsed from as many bytes as there had been before the copy, i.e. from bytes
+        // past the end of what was read: whatever the buffer held from its last use. Returned
+        // buffers are poisoned in tests (Poisoning), so such stale bytes read as a broken header.
+        var pool = new FrameBufferPool();
+        var dirty = pool.RentBatch();
+        dirty.AsSpan().Fill(0xFF);
+        pool.Return(dirty);
+        byte[][] reads = [Frame(Binary, "ab"u8), Frame(0x80 | Continuation, "c"u8)];
+        var reader = new WebSocketReader(new ReadsStream(reads), pool) { Limit = RelayFrames.MaxFrame };
+
+        var message = await reader.ReadAsync();
+
+        Assert.True(message.Kind == WebSocketMessageKind.Binary, $"unexpected {message.Kind} {message.Detail}");
+        Assert.Equal("abc"u8.ToArray(), message.Payload.ToArray());
+        message.Release(pool);
+        reader.Release();
+    }
+
+    /// <summary>Hands over the given reads one by one, exactly as given, then the end.</summary>
+    private sealed class ReadsStream(byte[][] reads) : Stream
+    {
+        private int _next;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (buffer.IsEmpty || _next == reads.Length)
+            {
+                return ValueTask.FromResult(0);
+            }
+
+            var read = reads[_next++];
+            Assert.True(read.Length <= buffer.Length);
+            read.CopyTo(buffer);
+            return ValueTask.FromResult(read.Length);
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override void Flush() => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     private sealed class PiecedStream(byte[] bytes, int largestPiece, Random random) : Stream
     {
         private int _position;
