@@ -79,6 +79,12 @@ internal sealed class FrameBufferPool
 
         public byte[] Rent()
         {
+#if DEBUG
+            if (Poisoning.TryRent(length, out var poisoned))
+            {
+                return poisoned;
+            }
+#endif
             if (_free.TryDequeue(out var buffer))
             {
                 Interlocked.Decrement(ref _count);
@@ -91,6 +97,12 @@ internal sealed class FrameBufferPool
 
         public void Return(byte[] buffer)
         {
+#if DEBUG
+            if (Poisoning.Return(buffer))
+            {
+                return;
+            }
+#endif
             if (Interlocked.Increment(ref _count) > maxRetained)
             {
                 Interlocked.Decrement(ref _count);
