@@ -58,7 +58,7 @@ internal static class RelayApplication
         app.Map("/metrics", metrics => metrics.Run(context => MetricsAsync(context, node)));
         app.Map("/v1/channels", channel =>
         {
-            channel.Use(BatchingUpgradeFeature.Install);
+            // Only to recognize an upgrade request; the relay answers it and frames the stream itself.
             channel.UseWebSockets();
             channel.Run(channels.HandleAsync);
         });
