@@ -20,6 +20,12 @@ public sealed class DriverProcessTests : IDisposable
     private readonly StandInClaude _claude = new();
     private readonly DeviceRecorder _device = new();
 
+    /// <summary>
+    /// A state is the agent's condition when it is reported: if the turn has already ended by the time
+    /// the answered approval is noticed, "running" is rightly skipped and "idle" follows at once.
+    /// </summary>
+    private static readonly string[] StatesAroundAnAnsweredApproval = ["running,waiting_approval,running,idle", "running,waiting_approval,idle"];
+
     [Fact]
     public async Task A_can_use_tool_reaches_the_approver_and_its_allow_is_answered_as_the_reference_shows()
     {
@@ -69,7 +75,7 @@ public sealed class DriverProcessTests : IDisposable
         var toolResult = Assert.Single(_device.Messages.OfType<ToolResultMessage>());
         Assert.Equal("ran: " + command, toolResult.Text);
         Assert.False(toolResult.IsError);
-        Assert.Equal(["running", "waiting_approval", "running", "idle"], _device.States);
+        Assert.Contains(string.Join(",", _device.States), StatesAroundAnAnsweredApproval);
         // The stand-in's line that is not JSON was skipped and logged (by size only), and the turn went on.
         Assert.Contains(logs.Lines, l => l.Contains("[9303]", StringComparison.Ordinal) && l.Contains("21 bytes", StringComparison.Ordinal));
     }
@@ -122,7 +128,7 @@ public sealed class DriverProcessTests : IDisposable
 
         // Dispose waited for the approver's handler, so a late answer would be in the log by now.
         Assert.DoesNotContain(_claude.Stdin, line => line.Contains("perm-cancel", StringComparison.Ordinal));
-        Assert.Equal(["running", "waiting_approval", "running", "idle"], _device.States);
+        Assert.Contains(string.Join(",", _device.States), StatesAroundAnAnsweredApproval);
     }
 
     [Fact]
