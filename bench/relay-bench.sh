@@ -4,12 +4,10 @@
 # the relay), runs the load generator against each in turn (the order rotates every round), stops
 # them, and finally prints the table of medians with relay / nginx and the verdicts.
 #
-# Usage: bench/relay-bench.sh [--quick] [--rounds N] [--no-build] [--no-relay] [--host-in-process]
+# Usage: bench/relay-bench.sh [--quick] [--rounds N] [--no-build] [--no-relay]
 #   --quick     one round with small counts (seconds): proves the harness works, figures not for quoting
 #   --rounds N  rounds to take medians over (default 3)
 #   --no-relay  echo and nginx only
-#   --host-in-process  the load generator plays the relay links' hosts itself instead of its echo-host
-#               child process (the arrangement of the figures before the echo host; bench/README.md)
 # Environment: RELAY_CMD runs another relay build instead of `dotnet src/Tether.Cli/.../tether.dll relay`; it is
 # given `--urls http://127.0.0.1:PORT` and then RELAY_ARGS (default: the limits set below).
 # Every process it starts is stopped on exit, failure or Ctrl-C. Results: .artifacts/relay-bench/.
@@ -19,14 +17,13 @@ cd "$root"
 log() { printf 'relay-bench: %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
 
-rounds=3 quick="" build=1 relay=1 relay_host=process
+rounds=3 quick="" build=1 relay=1
 while (($#)); do
   case "$1" in
     --quick) quick="--quick"; rounds=1 ;;
     --rounds) [[ ${2:-} =~ ^[1-9][0-9]?$ ]] || die "--rounds takes 1..99"; rounds=$2; shift ;;
     --no-build) build=0 ;;
     --no-relay) relay=0 ;;
-    --host-in-process) relay_host=in-process ;;
     *) die "unknown option $1 (see the top of $0)" ;;
   esac
   shift
@@ -170,7 +167,7 @@ measure() {
     relay) url="ws://127.0.0.1:$relay_port/" pid=$relay_pid adapter=relay ;;
   esac
   log "round $round/$rounds: $target"
-  local args=(run --adapter "$adapter" --name "$target" --url "$url" --pid "$pid" --round "$round" --relay-host "$relay_host" $quick)
+  local args=(run --adapter "$adapter" --name "$target" --url "$url" --pid "$pid" --round "$round" $quick)
   { run_child dotnet "$loadgen_dll" "${args[@]}" --scenarios idle,throughput \
       && DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 run_child dotnet "$loadgen_dll" "${args[@]}" --scenarios latency; } >> "$results" \
     || { tail -n 20 "$work/$target.log" >&2; die "measuring $target failed"; }
@@ -206,7 +203,7 @@ done
 {
   echo "Relay load benchmark, $(date -u +%Y-%m-%d), .NET $(dotnet --list-runtimes | awk '/NETCore/ {v=$2} END {print v}'), $(nginx -v 2>&1 | sed 's/.*: //'), $(nproc) cores, $((SECONDS - started)) s${quick:+, QUICK (not for quoting)}"
   echo "Background CPU before each round (should be near 0%): ${busy[*]}"
-  echo "Command: bench/relay-bench.sh${quick:+ --quick}$([[ $rounds -ne 3 && -z $quick ]] && echo " --rounds $rounds")$([[ $relay_host == in-process ]] && echo " --host-in-process")"
+  echo "Command: bench/relay-bench.sh${quick:+ --quick}$([[ $rounds -ne 3 && -z $quick ]] && echo " --rounds $rounds")"
   echo
   loadgen report "$results"
 } | tee "$out/table.md"

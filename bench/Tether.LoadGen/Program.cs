@@ -6,8 +6,6 @@ using Tether.LoadGen.Report;
 // The relay load benchmark's load generator (bench/README.md). bench/relay-bench.sh drives it:
 //   run --adapter echo|relay --name NAME --url URL --pid PID --round N [--quick] [--scenarios a,b] [--window W]
 //       measures one target, one JSON line per measurement on stdout;
-//       [--relay-host in-process]  the load generator plays the relay links' hosts itself (older figures)
-//   echo-host URL          the relay links' hosts, started by `run` itself (Targets/EchoHosts.cs);
 //   report RESULTS.jsonl   prints the markdown table (medians over rounds, ratios, verdicts);
 //   free-ports N           prints N loopback ports that are free now.
 //
@@ -41,9 +39,6 @@ switch (args.FirstOrDefault())
         }
 
         return 0;
-
-    case "echo-host" when args.Length == 2 && Uri.TryCreate(args[1], UriKind.Absolute, out var relayUrl):
-        return await Tether.LoadGen.Targets.EchoHostCommand.RunAsync(relayUrl);
 
     case "report" when args.Length == 2:
         Console.Write(ReportTable.Render(File.ReadLines(args[1])));

@@ -22,12 +22,6 @@ internal sealed record RunOptions
 
     public int Round { get; init; } = 1;
 
-    /// <summary>
-    /// <c>--relay-host in-process</c>: the load generator plays the relay links' hosts itself, as it
-    /// did before the echo host process (<see cref="Targets.EchoHosts"/>); for comparison with older figures.
-    /// </summary>
-    public bool RelayHostInProcess { get; init; }
-
     public bool Quick { get; init; }
 
     public IReadOnlySet<string> Scenarios { get; init; } = new HashSet<string> { "idle", "latency", "throughput" };
@@ -113,15 +107,8 @@ internal sealed record RunOptions
             errors.Add("--window must be at least 1");
         }
 
-        var relayHost = values.GetValueOrDefault("relay-host", "process");
-        if (relayHost is not ("process" or "in-process"))
-        {
-            errors.Add("--relay-host must be process or in-process");
-        }
-
         return new RunOptions
         {
-            RelayHostInProcess = relayHost == "in-process",
             Adapter = adapter,
             Name = values.GetValueOrDefault("name", adapter),
             Url = url ?? new Uri("ws://127.0.0.1/"),

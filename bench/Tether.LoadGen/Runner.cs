@@ -61,7 +61,7 @@ internal static class Runner
     private static ITarget CreateTarget(RunOptions options) => options.Adapter switch
     {
         "echo" => new EchoTarget(options.Url),
-        "relay" => new RelayTarget(options.Url, options.RelayHostInProcess),
+        "relay" => new RelayTarget(options.Url),
         _ => throw new ArgumentException($"unknown adapter '{options.Adapter}'", nameof(options)),
     };
 }

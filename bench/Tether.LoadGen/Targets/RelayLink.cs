@@ -4,25 +4,24 @@ using Tether.Protocol.Relay;
 namespace Tether.LoadGen.Targets;
 
 /// <summary>
-/// One channel of the relay: the load generator's device and a host that sends every DATA straight
-/// back, either in the echo host process (<see cref="EchoHosts"/>, the default) or, with
-/// <c>--relay-host in-process</c>, in a loop of the load generator's own; see <see cref="RelayTarget"/>.
+/// One channel of the relay with the load generator as its host and its device; see
+/// <see cref="RelayTarget"/>. The host runs its own loop that sends every DATA straight back.
 /// </summary>
 internal sealed class RelayLink : ILink
 {
-    private readonly ClientWebSocket? _host;
+    /// <summary>Larger than any relay control frame (WELCOME with a token is 97 bytes).</summary>
+    private const int ControlFrameRoom = 128;
+
+    private readonly ClientWebSocket _host;
     private readonly ClientWebSocket _device;
     private readonly byte[] _frame;
     private readonly byte[] _receiveBuffer;
-    private readonly Task _hostEcho = Task.CompletedTask;
-    private readonly Func<Task>? _releaseHost;
+    private readonly Task _hostEcho;
 
-    /// <summary>A link whose host is <paramref name="host"/> in this process, or (null) elsewhere, let go by <paramref name="releaseHost"/>.</summary>
-    public RelayLink(ClientWebSocket? host, ClientWebSocket device, int payloadBytes, Func<Task>? releaseHost = null)
+    public RelayLink(ClientWebSocket host, ClientWebSocket device, int payloadBytes)
     {
         _host = host;
         _device = device;
-        _releaseHost = releaseHost;
 
         // From a device the peer id is always 0: the host is the only other end.
         _frame = new byte[RelayFrames.DataHeaderLength + payloadBytes];
@@ -31,11 +30,8 @@ internal sealed class RelayLink : ILink
 
         // Room for the echo and any control frame; sized to the frame, not to the largest possible
         // one, so that ten thousand idle connections do not cost the load generator gigabytes.
-        _receiveBuffer = new byte[_frame.Length + HostEcho.ControlFrameRoom];
-        if (host is not null)
-        {
-            _hostEcho = Task.Run(EchoAsHostAsync);
-        }
+        _receiveBuffer = new byte[_frame.Length + ControlFrameRoom];
+        _hostEcho = Task.Run(EchoAsHostAsync);
     }
 
     public ValueTask SendAsync(CancellationToken cancel) => Messages.SendAsync(_device, _frame, cancel);
@@ -59,21 +55,33 @@ internal sealed class RelayLink : ILink
     {
         // Aborts, not close handshakes; see EchoLink.DisposeAsync.
         _device.Dispose();
-        _host?.Dispose();
+        _host.Dispose();
         await _hostEcho;
-        if (_releaseHost is not null)
-        {
-            await _releaseHost();
-        }
     }
 
-    /// <summary>The host's side, in this process (<c>--relay-host in-process</c>).</summary>
+    /// <summary>
+    /// The host's side: DATA arrives as (device's peer id, payload), and the same bytes are exactly
+    /// the DATA that sends the payload back to that device.
+    /// </summary>
     private async Task EchoAsHostAsync()
     {
-        await HostEcho.RunAsync(_host!, _frame.Length);
-
-        // The link was disposed, or the relay dropped the host: either way the device must not
-        // wait for an echo that will never come.
-        _device.Abort();
+        var buffer = new byte[_frame.Length + ControlFrameRoom];
+        try
+        {
+            while (true)
+            {
+                var length = await Messages.ReceiveAsync(_host, buffer, CancellationToken.None);
+                if (RelayFrames.TryReadType(buffer.AsSpan(0, length), out var type) && type == RelayFrameType.Data)
+                {
+                    await Messages.SendAsync(_host, buffer.AsMemory(0, length), CancellationToken.None);
+                }
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or IOException or OperationCanceledException)
+        {
+            // The link was disposed, or the relay dropped the host: either way the device must not
+            // wait for an echo that will never come.
+            _device.Abort();
+        }
     }
 }

@@ -4,22 +4,20 @@ using Tether.Protocol.Relay;
 namespace Tether.LoadGen.Targets;
 
 /// <summary>
-/// The Tether relay (docs/protocol.md §7). A link is a fresh channel: a host authenticated by its
-/// channel key (in the echo host process, <see cref="EchoHosts"/>, unless <paramref name="hostInProcess"/>)
-/// and one device of the load generator's, authenticated by a certificate and access key, so every
-/// connection is a real, admitted one. A frame is DATA with the payload: device → relay → host,
-/// which sends it straight back → relay → device.
+/// The Tether relay (docs/protocol.md §7). A link is a fresh channel with the load generator on both
+/// ends: a host authenticated by its channel key and one device authenticated by a certificate and
+/// access key, so every connection is a real, admitted one. A frame is DATA with the payload:
+/// device → relay → host, which sends it straight back → relay → device.
 /// </summary>
-internal sealed class RelayTarget(Uri baseUrl, bool hostInProcess) : ITarget
+internal sealed class RelayTarget(Uri baseUrl) : ITarget
 {
     /// <summary>docs/protocol.md §7.3.</summary>
-    public const string SubProtocol = "tether.relay.v1";
+    private const string SubProtocol = "tether.relay.v1";
 
     /// <summary>The certificates only need to outlive the run; a day is well inside the 90-day cap.</summary>
     private static readonly TimeSpan CertificateLifetime = TimeSpan.FromDays(1);
 
     private readonly WebSocketConnector _connector = new();
-    private readonly EchoHosts? _hosts = hostInProcess ? null : EchoHosts.Start(baseUrl);
 
     public int ConnectionsPerLink => 2;
 
@@ -32,45 +30,27 @@ internal sealed class RelayTarget(Uri baseUrl, bool hostInProcess) : ITarget
         var uri = new Uri(baseUrl, $"/v1/channels/{channelKey.ChannelId}");
 
         // The host first, so that the device finds it online and its frames have somewhere to go.
-        ClientWebSocket? host = null;
-        int? hostId = null;
+        var host = await _connector.ConnectAsync(uri, SubProtocol, cancel);
         ClientWebSocket? device = null;
         try
         {
-            if (_hosts is not null)
-            {
-                hostId = await _hosts.OpenAsync(channelKey, RelayFrames.DataHeaderLength + payloadBytes, cancel);
-            }
-            else
-            {
-                host = await _connector.ConnectAsync(uri, SubProtocol, cancel);
-                await RelayHandshake.AuthenticateAsync(host, RelayRole.Host, HelloKind.HostProof, nonce => channelKey.CreateHostProof(nonce), cancel);
-            }
-
+            await RelayHandshake.AuthenticateAsync(host, RelayRole.Host, HelloKind.HostProof, nonce => channelKey.CreateHostProof(nonce), cancel);
             device = await _connector.ConnectAsync(uri, SubProtocol, cancel);
             await RelayHandshake.AuthenticateAsync(
                 device, RelayRole.Device, HelloKind.DeviceProof, nonce => accessKey.CreateDeviceProof(certificate, nonce), cancel);
-            return new RelayLink(host, device, payloadBytes, hostId is { } id ? () => _hosts!.CloseAsync(id) : null);
+            return new RelayLink(host, device, payloadBytes);
         }
         catch
         {
-            host?.Dispose();
+            host.Dispose();
             device?.Dispose();
-            if (hostId is { } id)
-            {
-                await _hosts!.CloseAsync(id);
-            }
-
             throw;
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         _connector.Dispose();
-        if (_hosts is not null)
-        {
-            await _hosts.DisposeAsync();
-        }
+        return ValueTask.CompletedTask;
     }
 }

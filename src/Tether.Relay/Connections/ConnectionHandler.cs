@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Net;
-using System.Runtime.CompilerServices;
+using System.Net.WebSockets;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Tether.Protocol.Relay;
 using Tether.Relay.Auth;
@@ -42,14 +44,17 @@ internal sealed class ConnectionHandler(RelayNode node)
 
         try
         {
-            // The relay frames the upgraded stream itself (WebSocketReader, WebSocketWriter): every
-            // frame of one read is routed before the next read, and each addressee gets one write per
-            // burst. Compression is never agreed: ciphertext does not compress.
-            var stream = await WebSocketHandshake.AcceptAsync(context, SubProtocol).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
+            // Compression stays off: ciphertext does not compress, and per-message deflate would cost
+            // every connection a compressor's memory.
+            using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
             {
-                await RunAsync(context, stream, channel).ConfigureAwait(false);
-            }
+                SubProtocol = SubProtocol,
+                DangerousEnableCompression = false,
+                KeepAliveInterval = node.Limits.KeepAliveInterval,
+                KeepAliveTimeout = node.Limits.KeepAliveInterval > TimeSpan.Zero ? node.Limits.KeepAliveTimeout : Timeout.InfiniteTimeSpan,
+            }).ConfigureAwait(false);
+            var batch = (context.Features.Get<IHttpUpgradeFeature>() as BatchingUpgradeFeature)?.Stream;
+            await RunAsync(socket, batch, channel).ConfigureAwait(false);
         }
         finally
         {
@@ -86,9 +91,9 @@ internal sealed class ConnectionHandler(RelayNode node)
         return node.AddressLimiter.TryAcquire(address, node.NowMs, out var limited) ? null : limited;
     }
 
-    private async Task RunAsync(HttpContext context, Stream stream, RelayId channel)
+    private async Task RunAsync(WebSocket socket, BatchingStream? batch, RelayId channel)
     {
-        node.Register(id => new RelayConnection(node, context, stream, id, channel, node.NowMs), out var connection);
+        node.Register(id => new RelayConnection(node, socket, batch, id, channel, node.NowMs), out var connection);
         node.Metrics.Accepted();
         if (node.IsStopping)
         {
@@ -99,12 +104,11 @@ internal sealed class ConnectionHandler(RelayNode node)
         var nonce = RandomNumberGenerator.GetBytes(HelloProofs.NonceLength);
         connection.Send(RelayFrames.Challenge(nonce));
         var sending = connection.RunSendLoopAsync();
-        var reader = new WebSocketReader(stream, node.Pool);
         try
         {
-            await ReceiveAsync(connection, reader, nonce).ConfigureAwait(false);
+            await ReceiveAsync(connection, socket, nonce).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception e) when (e is WebSocketException or IOException or OperationCanceledException or ObjectDisposedException)
         {
             // The client vanished without a close: its peers hear "lost".
             connection.RequestClose(RelayCloseReason.Lost);
@@ -118,10 +122,8 @@ internal sealed class ConnectionHandler(RelayNode node)
         }
         finally
         {
-            reader.Release();
             connection.RequestClose(RelayCloseReason.Lost);
             await sending.ConfigureAwait(false);
-            connection.Ended();
             node.Unregister(connection);
             node.Metrics.Disconnected(connection.Role, connection.CloseReason);
             // Debug lines: the guard keeps the channel tag from being made for every connection.
@@ -133,85 +135,78 @@ internal sealed class ConnectionHandler(RelayNode node)
     }
 
     /// <summary>Reads messages until the client's close (or its loss), after ours if we closed first.</summary>
-    private async Task ReceiveAsync(RelayConnection connection, WebSocketReader reader, byte[] nonce)
+    private async Task ReceiveAsync(RelayConnection connection, WebSocket socket, byte[] nonce)
     {
         while (true)
         {
-            // Nothing bigger than a HELLO is read from a client that has not authenticated.
-            reader.Limit = connection.Role is null ? RelayLimits.MaxHello : RelayLimits.MaxFrame;
-            reader.Discarding = connection.IsClosing;
-            var message = await reader.ReadAsync().ConfigureAwait(false);
-            switch (message.Kind)
+            var head = await MessageReader.WaitAsync(socket).ConfigureAwait(false);
+            if (head.MessageType == WebSocketMessageType.Close)
             {
-                case WebSocketMessageKind.End:
-                    connection.RequestClose(RelayCloseReason.Lost);
+                connection.RequestClose(RelayCloseReason.Normal);
+                return;
+            }
+
+            if (connection.IsClosing)
+            {
+                if (await MessageReader.DiscardAsync(socket, head).ConfigureAwait(false))
+                {
                     return;
-                case WebSocketMessageKind.Close:
-                    connection.RequestClose(RelayCloseReason.Normal);
-                    return;
-                case WebSocketMessageKind.Ping when !connection.IsClosing:
-                    connection.Pong(message.Payload);
-                    break;
-                case WebSocketMessageKind.Pong:
-                    connection.PongReceived();
-                    break;
-                case WebSocketMessageKind.Malformed:
-                    _router.Fail(connection, RelayCloseReason.ProtocolError, message.Detail!);
-                    break;
-                case WebSocketMessageKind.TooLarge:
-                    _router.Fail(connection, RelayCloseReason.FrameTooLarge, "message over the limit");
-                    break;
-                case WebSocketMessageKind.Text:
-                    _router.Fail(connection, RelayCloseReason.ProtocolError, "text message");
-                    break;
-                case WebSocketMessageKind.Binary:
-                    await HandleAsync(connection, reader, message, nonce).ConfigureAwait(false);
-                    break;
+                }
+
+                continue;
+            }
+
+            if (head.MessageType != WebSocketMessageType.Binary)
+            {
+                _router.Fail(connection, RelayCloseReason.ProtocolError, "text message");
+                continue;
+            }
+
+            if (connection.Role is null)
+            {
+                await ReadHelloAsync(connection, socket, head, nonce).ConfigureAwait(false);
+                continue;
+            }
+
+            var (buffer, length) = await MessageReader.ReadFrameAsync(socket, head, node.Pool).ConfigureAwait(false);
+            if (Measure(connection, length))
+            {
+                await _router.RouteAsync(connection, buffer!, length).ConfigureAwait(false);
+            }
+            else if (buffer is not null)
+            {
+                node.Pool.Return(buffer);
             }
         }
     }
 
-    /// <summary>A binary message: HELLO before WELCOME, then DATA to forward or a frame for the router.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask HandleAsync(RelayConnection connection, WebSocketReader reader, WebSocketMessage message, byte[] nonce)
+    private async Task ReadHelloAsync(RelayConnection connection, WebSocket socket, ValueWebSocketReceiveResult head, byte[] nonce)
     {
-        if (connection.IsClosing || !Measure(connection, message.Length))
+        // Nothing bigger than a HELLO is read from a client that has not authenticated.
+        var buffer = ArrayPool<byte>.Shared.Rent(RelayLimits.MaxHello + 1);
+        try
         {
-            message.Release(node.Pool);
-            return;
+            var length = await MessageReader.ReadAsync(socket, head, buffer, RelayLimits.MaxHello).ConfigureAwait(false);
+            if (Measure(connection, length))
+            {
+                Admit(connection, buffer.AsSpan(0, length), nonce);
+            }
         }
-
-        if (connection.Role is null)
+        finally
         {
-            Admit(connection, message.Payload, nonce);
-            message.Release(node.Pool);
-            return;
-        }
-
-        if (!FrameRouter.IsData(message.Payload))
-        {
-            _router.Control(connection, message.Payload);
-            message.Release(node.Pool);
-            return;
-        }
-
-        var forwarding = _router.ForwardAsync(connection, message.TakeBuffer(node.Pool), message.Length);
-        if (!forwarding.IsCompleted)
-        {
-            // About to wait for room in a full queue: frames already queued elsewhere must not wait too.
-            reader.WakeDeferred();
-        }
-
-        var target = await forwarding.ConfigureAwait(false);
-        if (target is not null)
-        {
-            reader.DeferWake(target);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
-    /// <summary>Counts a message read; false (and the connection closing) if it was empty. Too large never gets here (the reader's limit).</summary>
+    /// <summary>Counts a message read; false (and the connection closing) if it was too large or empty.</summary>
     private bool Measure(RelayConnection connection, int length)
     {
+        if (length < 0)
+        {
+            _router.Fail(connection, RelayCloseReason.FrameTooLarge, "message over the limit");
+            return false;
+        }
+
         if (length == 0)
         {
             _router.Fail(connection, RelayCloseReason.ProtocolError, "empty message");

@@ -30,13 +30,6 @@ internal sealed class FrameBufferPool
     /// <summary>One frame and the byte that proves a message too long.</summary>
     public const int LargeLength = RelayLimits.MaxFrame + 1;
 
-    /// <summary>
-    /// 16 KiB: a receive loop's read buffer (a burst of small frames in one read) and a send loop's
-    /// gathering buffer (a queue of small frames in one write). Each is held only while bytes wait
-    /// in it, so idle connections hold none.
-    /// </summary>
-    public const int BatchLength = 16 * 1024;
-
     // Enough for every queue of 128 busy connections (32 frames each) plus their reads and sends:
     // 16 MiB of small buffers. Beyond that the GC takes them back.
     private readonly Shelf _small = new(SmallLength, maxRetained: 4096);
@@ -45,16 +38,11 @@ internal sealed class FrameBufferPool
     // that allocates, as it must, and is collected.
     private readonly Shelf _large = new(LargeLength, maxRetained: 256);
 
-    // Two per busy connection at most (its read and its write), for 128 busy connections: 4 MiB.
-    private readonly Shelf _batch = new(BatchLength, maxRetained: 256);
-
     public byte[] RentSmall() => _small.Rent();
-
-    public byte[] RentBatch() => _batch.Rent();
 
     public byte[] RentLarge() => _large.Rent();
 
-    /// <summary>Takes back a buffer from <see cref="RentSmall"/>, <see cref="RentLarge"/> or <see cref="RentBatch"/>; others are ignored.</summary>
+    /// <summary>Takes back a buffer from either <see cref="RentSmall"/> or <see cref="RentLarge"/>; others are ignored.</summary>
     public void Return(byte[] buffer)
     {
         switch (buffer.Length)
@@ -64,9 +52,6 @@ internal sealed class FrameBufferPool
                 break;
             case LargeLength:
                 _large.Return(buffer);
-                break;
-            case BatchLength:
-                _batch.Return(buffer);
                 break;
         }
     }
@@ -79,12 +64,6 @@ internal sealed class FrameBufferPool
 
         public byte[] Rent()
         {
-#if DEBUG
-            if (Poisoning.TryRent(length, out var poisoned))
-            {
-                return poisoned;
-            }
-#endif
             if (_free.TryDequeue(out var buffer))
             {
                 Interlocked.Decrement(ref _count);
@@ -97,12 +76,6 @@ internal sealed class FrameBufferPool
 
         public void Return(byte[] buffer)
         {
-#if DEBUG
-            if (Poisoning.Return(buffer))
-            {
-                return;
-            }
-#endif
             if (Interlocked.Increment(ref _count) > maxRetained)
             {
                 Interlocked.Decrement(ref _count);

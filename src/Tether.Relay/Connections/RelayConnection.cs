@@ -1,8 +1,5 @@
-using System.Buffers.Binary;
 using System.Diagnostics;
-using System.Text;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
+using System.Net.WebSockets;
 using Tether.Protocol.Relay;
 using Tether.Relay.Hosting;
 using Tether.Relay.Routing;
@@ -10,10 +7,9 @@ using Tether.Relay.Routing;
 namespace Tether.Relay.Connections;
 
 /// <summary>
-/// One client's WebSocket: who it is, its bounded send queue and the loop that drains it into the
-/// upgraded stream, and how it closes. Its receive loop lives in <see cref="ConnectionHandler"/>;
-/// deadlines and keepalive pings are the node's one sweep's (<see cref="Sweeper"/>), so a
-/// connection holds no timer.
+/// One client's WebSocket: who it is, its bounded send queue and the loop that drains it, and how it
+/// closes. Its receive loop lives in <see cref="ConnectionHandler"/>; deadlines are checked by the
+/// node's one sweep (<see cref="Sweeper"/>), so a connection holds no timer.
 /// </summary>
 /// <remarks>
 /// Queue rule: relay-made frames (WELCOME, presence) never wait; if the queue is full they line up
@@ -25,31 +21,23 @@ internal sealed class RelayConnection
 {
     private const int Open = -1;
 
-    private static readonly byte[] EmptyPing = [];
-
-    private readonly IHttpRequestLifetimeFeature _lifetime;
-    private readonly WebSocketWriter _writer;
+    private readonly WebSocket _socket;
+    private readonly BatchingStream? _batch;
     private readonly SendQueue _queue;
     private readonly RelayNode _node;
     private int _closeReason = Open;
     private int _role;
     private long _dequeued;
     private string? _channelTag;
-    private long _pingSentAt;
-    private volatile bool _pingUnanswered;
-    private volatile bool _ended;
 
-    public RelayConnection(RelayNode node, HttpContext context, Stream stream, uint peerId, RelayId channelId, long nowMs)
+    public RelayConnection(RelayNode node, WebSocket socket, BatchingStream? batch, uint peerId, RelayId channelId, long nowMs)
     {
         _node = node;
-        // The feature, not the context: Kestrel recycles the context once the request ends, and a
-        // sweep or a shutdown may still abort the connection a moment after that.
-        _lifetime = context.Features.GetRequiredFeature<IHttpRequestLifetimeFeature>();
-        _writer = new WebSocketWriter(stream, node.Pool);
+        _socket = socket;
+        _batch = batch;
         PeerId = peerId;
         ChannelId = channelId;
         AcceptedAtMs = nowMs;
-        _pingSentAt = Environment.TickCount64;
         _queue = new SendQueue(node.Limits.QueueFrames);
     }
 
@@ -125,48 +113,11 @@ internal sealed class RelayConnection
 
     /// <summary>
     /// Queues a client's frame, in its pooled buffer, waiting for room (backpressure). False if this
-    /// connection is closing: the caller still owns the buffer. The send loop is not woken: the
-    /// caller's reader does that once per read (<see cref="WebSocketReader.DeferWake"/>).
+    /// connection is closing: the caller still owns the buffer.
     /// </summary>
     public ValueTask<bool> ForwardAsync(byte[] buffer, int length)
     {
-        return _queue.EnqueueAsync(new OutboundFrame(buffer, length, pooled: true, Stopwatch.GetTimestamp()), wake: false);
-    }
-
-    /// <summary>Wakes the send loop for frames queued by <see cref="ForwardAsync"/>.</summary>
-    public void WakeSender() => _queue.Wake();
-
-    /// <summary>Answers a client's ping with its payload (RFC 6455 §5.5.3), behind what is queued.</summary>
-    public void Pong(ReadOnlySpan<byte> payload) =>
-        _queue.Post(new OutboundFrame(payload.ToArray(), payload.Length, pooled: false, Stopwatch.GetTimestamp(), WebSocketFrames.Pong));
-
-    /// <summary>A pong came: the last keepalive ping is answered.</summary>
-    public void PongReceived() => _pingUnanswered = false;
-
-    /// <summary>
-    /// The sweep's keepalive (§7.6): a ping every <paramref name="interval"/>, and the connection
-    /// aborted if one stays unanswered for <paramref name="timeout"/> (zero: never). Monotonic
-    /// milliseconds, not the node's clock: a peer's liveness is real time, whatever tests do to tokens.
-    /// </summary>
-    public void KeepAlive(long now, TimeSpan interval, TimeSpan timeout)
-    {
-        if (_pingUnanswered)
-        {
-            if (timeout > TimeSpan.Zero && now - _pingSentAt >= timeout.TotalMilliseconds)
-            {
-                // Gone without a word: its receive loop ends and its peers hear "lost".
-                Abort();
-            }
-
-            return;
-        }
-
-        if (now - _pingSentAt >= interval.TotalMilliseconds)
-        {
-            _pingSentAt = now;
-            _pingUnanswered = true;
-            _queue.Post(new OutboundFrame(EmptyPing, 0, pooled: false, Stopwatch.GetTimestamp(), WebSocketFrames.Ping));
-        }
+        return _queue.EnqueueAsync(new OutboundFrame(buffer, length, pooled: true, Stopwatch.GetTimestamp()));
     }
 
     /// <summary>
@@ -192,26 +143,12 @@ internal sealed class RelayConnection
         return true;
     }
 
-    /// <summary>Cuts the TCP connection: pending reads and writes fail, and the receive loop ends.</summary>
-    public void Abort()
-    {
-        if (!_ended)
-        {
-            _lifetime.Abort();
-        }
-    }
+    public void Abort() => _socket.Abort();
 
-    /// <summary>The handler is done with the connection: a late sweep must not abort a finished request.</summary>
-    public void Ended() => _ended = true;
-
-    /// <summary>
-    /// Sends queued frames until the connection closes, then its close frame (RESTARTING first, if
-    /// so). Everything the queue holds when it wakes is framed into one buffer and written at once.
-    /// </summary>
+    /// <summary>Sends queued frames until the connection closes, then its close frame (RESTARTING first, if so).</summary>
     public async Task RunSendLoopAsync()
     {
         var queue = _queue;
-        var writer = _writer;
         try
         {
             while (!IsClosing && await queue.WaitToReadAsync().ConfigureAwait(false))
@@ -223,34 +160,30 @@ internal sealed class RelayConnection
                     _node.Metrics.QueueDelay.Record(frame.EnqueuedAt);
                     try
                     {
-                        await writer.WriteAsync(frame.Opcode, frame.Bytes).ConfigureAwait(false);
+                        // Frames with others queued behind them are gathered and leave with the last.
+                        _batch?.MoreToCome = queue.Count > 0;
+                        await _socket.SendAsync(frame.Bytes, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
                     }
                     finally
                     {
                         frame.Release(_node.Pool);
                     }
 
-                    if (frame.Opcode == WebSocketFrames.Binary)
-                    {
-                        FramesOut++;
-                        _node.Metrics.FrameOut(frame.Length);
-                    }
+                    FramesOut++;
+                    _node.Metrics.FrameOut(frame.Length);
                 }
-
-                await writer.FlushAsync().ConfigureAwait(false);
-                writer.Release();
             }
 
             // Whatever was gathered goes out with the close (or with RESTARTING before it).
+            _batch?.MoreToCome = false;
             await SendCloseAsync().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception e) when (e is WebSocketException or IOException or OperationCanceledException or ObjectDisposedException)
         {
-            // The connection is gone; the receive loop sees that too and ends it.
+            // The socket is gone; the receive loop sees that too and ends the connection.
         }
         finally
         {
-            writer.Release();
             while (queue.TryRead(out var left))
             {
                 left.Release(_node.Pool);
@@ -262,26 +195,19 @@ internal sealed class RelayConnection
     {
         // "lost" is for PEER_LEFT only (§7.5): a lost connection has no one to tell.
         var reason = CloseReason;
-        if (reason == RelayCloseReason.Lost)
+        if (reason == RelayCloseReason.Lost || _socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
         {
-            await _writer.FlushAsync().ConfigureAwait(false);
             return;
         }
 
         if (reason == RelayCloseReason.Restarting)
         {
             var frame = RelayFrames.Restarting(_node.ReconnectDelayMs());
-            await _writer.WriteAsync(WebSocketFrames.Binary, frame).ConfigureAwait(false);
+            await _socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
             FramesOut++;
             _node.Metrics.FrameOut(frame.Length);
         }
 
-        // RFC 6455 §5.5.1: a 2-byte status code, then the reason's name in UTF-8 (at most 123 bytes).
-        var name = reason.ToName();
-        var close = new byte[2 + name.Length];
-        BinaryPrimitives.WriteUInt16BigEndian(close, (ushort)reason.CloseCode());
-        Encoding.ASCII.GetBytes(name, close.AsSpan(2));
-        await _writer.WriteAsync(WebSocketFrames.Close, close).ConfigureAwait(false);
-        await _writer.FlushAsync().ConfigureAwait(false);
+        await _socket.CloseOutputAsync((WebSocketCloseStatus)reason.CloseCode(), reason.ToName(), CancellationToken.None).ConfigureAwait(false);
     }
 }

@@ -13,8 +13,8 @@ namespace Tether.Relay.Connections;
 /// 950 bytes per connection (the item deque, the blocked reader and writer deques and their cached
 /// operations, a completion task), even while idle. Here an idle connection holds this object, its
 /// lock and a ring of 4 slots that grows only while frames pile up. The lock guards a few field
-/// updates and never an await or a call out (the reader is woken outside it), so the one writer
-/// and the one reader of a busy link almost never meet in it. The send loop's wait reuses one
+/// updates and never an await or a call out (continuations run on the thread pool), so the one
+/// writer and the one reader of a busy link almost never meet in it. The send loop's wait reuses one
 /// value-task source: waiting allocates nothing. Only a writer held back by a full queue allocates
 /// (its waiter), and that is the slow path by definition.
 /// </remarks>
@@ -31,9 +31,8 @@ internal sealed class SendQueue : IValueTaskSource<bool>
     private bool _completed;
     private bool _readerWaiting;
 
-    // The send loop's wait. Whoever wakes it picks where it runs: on the thread pool for writers that
-    // may hold a lock of their own (presence frames are queued under the channel's), inline for
-    // Wake, which receive loops call between reads.
+    // The send loop's wait; continuations go to the thread pool, so a writer never runs the send loop
+    // (nor its socket write) on its own thread, and never while it holds a lock of its own.
     private ManualResetValueTaskSourceCore<bool> _readable = new() { RunContinuationsAsynchronously = true };
 
     public SendQueue(int capacity)
@@ -48,82 +47,35 @@ internal sealed class SendQueue : IValueTaskSource<bool>
     /// <summary>
     /// Queues <paramref name="frame"/>: true at once if there was room, later if it had to wait for
     /// room, false if the queue is (or becomes) completed first; then the caller still owns the frame.
-    /// With <paramref name="wake"/> false the caller is a receive loop with more frames to come: a
-    /// waiting reader is not woken (the caller calls <see cref="Wake"/> after its burst, one write for
-    /// all), and if the queue is full while the reader waits, the reader drains it on the caller's
-    /// thread first (as in <see cref="Wake"/>), so a burst longer than the queue waits for nothing.
     /// </summary>
-    public ValueTask<bool> EnqueueAsync(OutboundFrame frame, bool wake = true)
+    public ValueTask<bool> EnqueueAsync(OutboundFrame frame)
     {
-        var drained = false;
-        while (true)
-        {
-            Waiter? waiter = null;
-            var inline = false;
-            bool signal;
-            lock (_lock)
-            {
-                if (_completed)
-                {
-                    return ValueTask.FromResult(false);
-                }
-
-                if (_count == _capacity || _waiters is { Count: > 0 })
-                {
-                    // Frames queued without a wake must not sit behind a writer that waits for room.
-                    signal = _readerWaiting;
-                    inline = signal && !wake && !drained;
-                    if (!inline)
-                    {
-                        waiter = new Waiter(frame);
-                        (_waiters ??= new Queue<Waiter>()).Enqueue(waiter);
-                    }
-                }
-                else
-                {
-                    Push(frame);
-                    signal = wake && _readerWaiting;
-                }
-
-                _readerWaiting &= !signal;
-            }
-
-            if (signal)
-            {
-                _readable.RunContinuationsAsynchronously = !inline;
-                _readable.SetResult(true);
-            }
-
-            if (inline)
-            {
-                drained = true;
-                continue;
-            }
-
-            return waiter is null ? ValueTask.FromResult(true) : new ValueTask<bool>(waiter.Task);
-        }
-    }
-
-    /// <summary>
-    /// Wakes the reader if it waits and frames are queued (after <see cref="EnqueueAsync"/> without a
-    /// wake). Its send loop then runs on this thread up to its first write that cannot finish at
-    /// once: the caller is a receive loop between two reads, holding no lock, and the hop to the
-    /// thread pool it saves is paid per burst otherwise.
-    /// </summary>
-    public void Wake()
-    {
+        bool wake;
         lock (_lock)
         {
-            if (!_readerWaiting || _count == 0)
+            if (_completed)
             {
-                return;
+                return ValueTask.FromResult(false);
             }
 
+            if (_count == _capacity || _waiters is { Count: > 0 })
+            {
+                var waiter = new Waiter(frame);
+                (_waiters ??= new Queue<Waiter>()).Enqueue(waiter);
+                return new ValueTask<bool>(waiter.Task);
+            }
+
+            Push(frame);
+            wake = _readerWaiting;
             _readerWaiting = false;
         }
 
-        _readable.RunContinuationsAsynchronously = false;
-        _readable.SetResult(true);
+        if (wake)
+        {
+            _readable.SetResult(true);
+        }
+
+        return ValueTask.FromResult(true);
     }
 
     /// <summary>
@@ -208,7 +160,6 @@ internal sealed class SendQueue : IValueTaskSource<bool>
 
         if (wake)
         {
-            _readable.RunContinuationsAsynchronously = true;
             _readable.SetResult(false);
         }
 

@@ -58,7 +58,7 @@ internal static class RelayApplication
         app.Map("/metrics", metrics => metrics.Run(context => MetricsAsync(context, node)));
         app.Map("/v1/channels", channel =>
         {
-            // Only to recognize an upgrade request; the relay answers it and frames the stream itself.
+            channel.Use(BatchingUpgradeFeature.Install);
             channel.UseWebSockets();
             channel.Run(channels.HandleAsync);
         });

@@ -6,9 +6,9 @@ namespace Tether.Relay.Hosting;
 
 /// <summary>
 /// The node's one timer. Every <see cref="RelayLimits.SweepInterval"/> it walks the connections and
-/// enforces their deadlines: authentication, token expiry, pairing lifetime, slow consumers, the
-/// close handshake and keepalive (it sends the pings and cuts off who leaves one unanswered). One walk
-/// of a few thousand connections costs less than a timer per connection would in memory.
+/// enforces their deadlines: authentication, token expiry, pairing lifetime, slow consumers and the
+/// close handshake. One walk of a few thousand connections costs less than a timer per connection
+/// would in memory.
 /// </summary>
 internal sealed class Sweeper : IDisposable
 {
@@ -56,11 +56,6 @@ internal sealed class Sweeper : IDisposable
             }
 
             return;
-        }
-
-        if (limits.KeepAliveInterval > TimeSpan.Zero)
-        {
-            c.KeepAlive(Environment.TickCount64, limits.KeepAliveInterval, limits.KeepAliveTimeout);
         }
 
         if (c.Role is not { } role)

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
 using Tether.Protocol.Relay;
 using Tether.Relay.Connections;
 using Tether.Relay.Hosting;
@@ -14,9 +13,25 @@ namespace Tether.Relay.Routing;
 /// </summary>
 internal sealed class FrameRouter(RelayNode node)
 {
-    /// <summary>A DATA frame (with its header), which goes through <see cref="ForwardAsync"/>; the rest goes to <see cref="Control"/>.</summary>
-    public static bool IsData(ReadOnlySpan<byte> frame) =>
-        frame.Length >= RelayFrames.DataHeaderLength && frame[0] == (byte)RelayFrameType.Data;
+    /// <summary>Handles one frame; owns <paramref name="buffer"/> (a pooled frame buffer) from here on.</summary>
+    public async ValueTask RouteAsync(RelayConnection sender, byte[] buffer, int length)
+    {
+        var type = (RelayFrameType)buffer[0];
+        if (type == RelayFrameType.Data && length >= RelayFrames.DataHeaderLength)
+        {
+            await ForwardAsync(sender, buffer, length).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            Control(sender, buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            node.Pool.Return(buffer);
+        }
+    }
 
     /// <summary>Closes <paramref name="connection"/> for breaking the rules; <paramref name="detail"/> is a fixed phrase, never client data.</summary>
     public void Fail(RelayConnection connection, RelayCloseReason reason, string detail)
@@ -27,13 +42,7 @@ internal sealed class FrameRouter(RelayNode node)
         }
     }
 
-    /// <summary>
-    /// Forwards a DATA frame in its own pooled buffer, which it owns from here on, waiting for room in
-    /// the addressee's queue (backpressure). Returns the addressee if the frame was queued: its send
-    /// loop has not been woken (the caller's reader wakes it once per read).
-    /// </summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<RelayConnection?> ForwardAsync(RelayConnection sender, byte[] buffer, int length)
+    private async ValueTask ForwardAsync(RelayConnection sender, byte[] buffer, int length)
     {
         var addressed = BinaryPrimitives.ReadUInt32BigEndian(buffer.AsSpan(1));
         RelayConnection? target;
@@ -47,7 +56,7 @@ internal sealed class FrameRouter(RelayNode node)
             {
                 node.Pool.Return(buffer);
                 Fail(sender, RelayCloseReason.ProtocolError, "DATA from the host to peer 0");
-                return null;
+                return;
             }
         }
         else
@@ -57,7 +66,7 @@ internal sealed class FrameRouter(RelayNode node)
             {
                 node.Pool.Return(buffer);
                 Fail(sender, RelayCloseReason.ProtocolError, "DATA from a device with a peer id");
-                return null;
+                return;
             }
 
             target = sender.Channel?.Host;
@@ -70,14 +79,10 @@ internal sealed class FrameRouter(RelayNode node)
             // The sender has been (or is being) told the peer is gone; the record layer resends.
             node.Metrics.DroppedNoPeer();
             node.Pool.Return(buffer);
-            return null;
         }
-
-        return target;
     }
 
-    /// <summary>Any frame but DATA from a welcomed connection: acts on it, or closes the sender with <c>protocol-error</c>.</summary>
-    public void Control(RelayConnection sender, ReadOnlySpan<byte> frame)
+    private void Control(RelayConnection sender, ReadOnlySpan<byte> frame)
     {
         var role = sender.Role;
         switch ((RelayFrameType)frame[0])
